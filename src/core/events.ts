@@ -1,0 +1,72 @@
+// The one stream of events a run produces. Headless output, the journal and (later) the TUI,
+// group sampling and trajectory export all consume this; the loop knows none of them.
+// The zod schema is the documented stream-json contract: a test validates real output against it.
+import { z } from 'zod';
+
+export const usageSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  reasoningTokens: z.number().int().nonnegative(),
+  cachedInputTokens: z.number().int().nonnegative(),
+});
+export type Usage = z.infer<typeof usageSchema>;
+
+export const exitReasonSchema = z.enum(['completed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
+export type ExitReason = z.infer<typeof exitReasonSchema>;
+
+const base = { ts: z.string(), sessionId: z.string() };
+
+export const agentEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...base, type: z.literal('session-start'), task: z.string(), model: z.string(), cwd: z.string(), version: z.string() }),
+  z.object({ ...base, type: z.literal('turn-start'), turn: z.number().int().positive() }),
+  z.object({ ...base, type: z.literal('text-delta'), text: z.string() }),
+  z.object({ ...base, type: z.literal('reasoning-delta'), text: z.string() }),
+  z.object({ ...base, type: z.literal('tool-call'), id: z.string(), name: z.string(), input: z.unknown() }),
+  z.object({
+    ...base,
+    type: z.literal('tool-result'),
+    id: z.string(),
+    name: z.string(),
+    output: z.string(),
+    isError: z.boolean(),
+    durationMs: z.number().nonnegative(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal('todo-update'),
+    items: z.array(z.object({ content: z.string(), status: z.enum(['pending', 'in_progress', 'completed']) })),
+  }),
+  z.object({ ...base, type: z.literal('usage'), turn: z.number().int().positive(), usage: usageSchema, costUsd: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
+  z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
+  z.object({ ...base, type: z.literal('error'), code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() }),
+  z.object({
+    ...base,
+    type: z.literal('done'),
+    reason: exitReasonSchema,
+    result: z.string(),
+    turns: z.number().int().nonnegative(),
+    usage: usageSchema,
+    costUsd: z.number().nonnegative(),
+    changedFiles: z.array(z.string()),
+    durationMs: z.number().nonnegative(),
+  }),
+]);
+
+export type AgentEvent = z.infer<typeof agentEventSchema>;
+export type AgentEventType = AgentEvent['type'];
+/** An event as the loop emits it, before the stream stamps time and session. */
+export type AgentEventBody = AgentEvent extends infer E ? (E extends AgentEvent ? Omit<E, 'ts' | 'sessionId'> : never) : never;
+
+export function emptyUsage(): Usage {
+  return { inputTokens: 0, outputTokens: 0, reasoningTokens: 0, cachedInputTokens: 0 };
+}
+
+export function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    reasoningTokens: a.reasoningTokens + b.reasoningTokens,
+    cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
+  };
+}

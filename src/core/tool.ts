@@ -1,0 +1,69 @@
+// The contract every tool implements, and the ports tools use for side effects.
+import type { z } from 'zod';
+
+export type ToolKind = 'read' | 'write' | 'exec' | 'net';
+
+export interface SpawnRequest {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  maxOutputBytes: number;
+  signal: AbortSignal;
+}
+
+export interface SpawnResult {
+  exitCode: number | null;
+  signal: string | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** Bytes the command printed beyond maxOutputBytes (dropped, never held in memory). */
+  droppedBytes: number;
+  durationMs: number;
+}
+
+/** Runs one process; the sandbox and tests swap this without touching a tool. */
+export type SpawnPort = (request: SpawnRequest) => Promise<SpawnResult>;
+
+export interface TodoItem {
+  content: string;
+  status: 'pending' | 'in_progress' | 'completed';
+}
+
+export interface ToolContext {
+  /** Absolute, real (symlink-resolved) path of the workspace root. */
+  workspace: string;
+  signal: AbortSignal;
+  spawn: SpawnPort;
+  /** Hard cap on a result's characters; the registry truncates with a note past it. */
+  maxOutputChars: number;
+  /** Default timeout for commands, in ms. */
+  commandTimeoutMs: number;
+  /** Tools report side information (changed files, plan updates) through this. */
+  report: (update: ToolUpdate) => void;
+}
+
+export type ToolUpdate =
+  | { type: 'file-changed'; path: string }
+  | { type: 'todo'; items: TodoItem[] };
+
+export interface ToolResult {
+  output: string;
+  isError?: boolean;
+}
+
+export interface Tool<I = unknown> {
+  name: string;
+  /** What the model reads; lives in a .md file beside the tool. */
+  description: string;
+  input: z.ZodType<I>;
+  kind: ToolKind;
+  execute(input: I, ctx: ToolContext): Promise<ToolResult>;
+}
+
+/** Erases a tool's input type so tools of different inputs share one list. */
+export function defineTool<I>(tool: Tool<I>): Tool<unknown> {
+  return tool as unknown as Tool<unknown>;
+}
