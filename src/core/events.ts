@@ -14,11 +14,30 @@ export type Usage = z.infer<typeof usageSchema>;
 export const exitReasonSchema = z.enum(['completed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
 export type ExitReason = z.infer<typeof exitReasonSchema>;
 
+const providerMetadataSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+/** A message added to the conversation; the journal's messages rebuild the history on resume. */
+export const messageSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('user'), content: z.string() }),
+  z.object({
+    role: z.literal('assistant'),
+    text: z.string(),
+    reasoning: z.array(z.object({ text: z.string(), providerMetadata: providerMetadataSchema.optional() })),
+    toolCalls: z.array(z.object({ id: z.string(), name: z.string(), input: z.unknown(), providerMetadata: providerMetadataSchema.optional() })),
+  }),
+  z.object({
+    role: z.literal('tool'),
+    results: z.array(z.object({ id: z.string(), name: z.string(), output: z.string(), isError: z.boolean() })),
+  }),
+]);
+
 const base = { ts: z.string(), sessionId: z.string() };
 
 export const agentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('session-start'), task: z.string(), model: z.string(), cwd: z.string(), version: z.string() }),
   z.object({ ...base, type: z.literal('turn-start'), turn: z.number().int().positive() }),
+  z.object({ ...base, type: z.literal('message'), message: messageSchema }),
+  z.object({ ...base, type: z.literal('notice'), message: z.string() }),
   z.object({ ...base, type: z.literal('text-delta'), text: z.string() }),
   z.object({ ...base, type: z.literal('reasoning-delta'), text: z.string() }),
   z.object({ ...base, type: z.literal('tool-call'), id: z.string(), name: z.string(), input: z.unknown() }),

@@ -1,0 +1,122 @@
+// Parses the command line into a command, its positionals and a config layer from flags.
+import { parseArgs } from 'node:util';
+import { SummonError } from '../core/errors.js';
+import { thinkLevelSchema, type ConfigLayer } from '../core/config.js';
+
+export type OutputFormat = 'text' | 'json' | 'stream-json';
+const COMMANDS = ['run', 'demo', 'config', 'models', 'help'] as const;
+export type CommandName = (typeof COMMANDS)[number];
+
+export interface ParsedArgs {
+  command: CommandName;
+  positionals: string[];
+  task?: string;
+  cwd?: string;
+  outputFormat: OutputFormat;
+  json: boolean;
+  verbose: boolean;
+  debug: boolean;
+  keep: boolean;
+  version: boolean;
+  help: boolean;
+  /** Config values set by flags, and which flag set each path. */
+  layer: ConfigLayer;
+  flagSources: Record<string, string>;
+}
+
+const OPTIONS = {
+  print: { type: 'string', short: 'p' },
+  cwd: { type: 'string' },
+  model: { type: 'string', short: 'm' },
+  think: { type: 'string' },
+  'output-format': { type: 'string' },
+  'max-turns': { type: 'string' },
+  'max-cost': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  keep: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  debug: { type: 'boolean' },
+  version: { type: 'boolean', short: 'V' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseCommandLine(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new SummonError('usage', error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '') : String(error), {
+      hint: 'run `summon --help` for the list of commands and flags',
+    });
+  }
+  const { values } = parsed;
+  let positionals = parsed.positionals;
+  let command: CommandName = 'run';
+  const first = positionals[0];
+  if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) {
+    command = first as CommandName;
+    positionals = positionals.slice(1);
+  } else if (first !== undefined && values.print === undefined) {
+    throw new SummonError('usage', `unknown command "${first}"`, { hint: `commands: ${COMMANDS.join(', ')}; to run a task use summon -p "TASK" or summon run "TASK"` });
+  }
+
+  const layer: ConfigLayer = {};
+  const flagSources: Record<string, string> = {};
+  if (values.model !== undefined) {
+    layer.model = values.model;
+    flagSources.model = '--model';
+  }
+  if (values.think !== undefined) {
+    const raw = values.think;
+    const candidate = /^\d+$/.test(raw) ? Number(raw) : raw;
+    const think = thinkLevelSchema.safeParse(candidate);
+    if (!think.success) throw usage(`--think "${raw}" is not valid`, 'use off, low, medium, high, or a number of thinking tokens such as 8000');
+    layer.think = think.data;
+    flagSources.think = '--think';
+  }
+  if (values['max-turns'] !== undefined) {
+    layer.maxTurns = positiveNumber('--max-turns', values['max-turns'], true);
+    flagSources.maxTurns = '--max-turns';
+  }
+  if (values['max-cost'] !== undefined) {
+    layer.maxCostUsd = positiveNumber('--max-cost', values['max-cost'], false);
+    flagSources.maxCostUsd = '--max-cost';
+  }
+  if (values.timeout !== undefined) {
+    layer.timeoutSec = positiveNumber('--timeout', values.timeout, false);
+    flagSources.timeoutSec = '--timeout';
+  }
+  const outputFormat = values['output-format'] ?? 'text';
+  if (outputFormat !== 'text' && outputFormat !== 'json' && outputFormat !== 'stream-json') {
+    throw usage(`--output-format "${outputFormat}" is not valid`, 'use text, json or stream-json');
+  }
+  const task = values.print ?? (command === 'run' ? positionals.join(' ') || undefined : undefined);
+  return {
+    command,
+    positionals,
+    ...(task !== undefined ? { task } : {}),
+    ...(values.cwd !== undefined ? { cwd: values.cwd } : {}),
+    outputFormat,
+    json: values.json ?? false,
+    verbose: values.verbose ?? false,
+    debug: values.debug ?? false,
+    keep: values.keep ?? false,
+    version: values.version ?? false,
+    help: values.help ?? false,
+    layer,
+    flagSources,
+  };
+}
+
+function positiveNumber(flag: string, raw: string, integer: boolean): number {
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw usage(`${flag} "${raw}" is not valid`, `${flag} takes a positive ${integer ? 'whole number' : 'number'}, e.g. ${flag} ${integer ? '20' : '0.5'}`);
+  }
+  return value;
+}
+
+function usage(message: string, hint: string): SummonError {
+  return new SummonError('usage', message, { hint });
+}

@@ -1,0 +1,103 @@
+// Headless output formats over the one event stream: text, json (one object at the end),
+// stream-json (one event per line, as it happens).
+import type { AgentEvent } from '../core/events.js';
+import type { RunSummary } from '../agent/run.js';
+import type { OutputFormat } from './args.js';
+
+export interface Printer {
+  onEvent(event: AgentEvent): void;
+  finish(summary: RunSummary, extra: { journal?: string }): void;
+}
+
+type Write = (text: string) => void;
+
+export function createPrinter(format: OutputFormat, out: Write, err: Write, options: { progress: boolean }): Printer {
+  if (format === 'stream-json') {
+    return {
+      onEvent: (event) => out(`${JSON.stringify(event)}\n`),
+      finish: () => undefined,
+    };
+  }
+  const progress = options.progress ? progressLine : (): string | undefined => undefined;
+  if (format === 'json') {
+    return {
+      onEvent: (event) => {
+        const line = progress(event);
+        if (line) err(line);
+      },
+      finish: (summary, extra) => out(`${JSON.stringify(resultObject(summary, extra))}\n`),
+    };
+  }
+  return {
+    onEvent: (event) => {
+      const line = progress(event);
+      if (line) err(line);
+    },
+    finish: (summary, extra) => {
+      if (summary.result) out(summary.result.endsWith('\n') ? summary.result : `${summary.result}\n`);
+      err(`${summaryLine(summary, extra)}\n`);
+    },
+  };
+}
+
+export function resultObject(summary: RunSummary, extra: { journal?: string }): Record<string, unknown> {
+  return {
+    type: 'result',
+    result: summary.result,
+    exitReason: summary.reason,
+    turns: summary.turns,
+    usage: summary.usage,
+    costUsd: round(summary.costUsd),
+    changedFiles: summary.changedFiles,
+    sessionId: summary.sessionId,
+    durationMs: summary.durationMs,
+    ...(extra.journal ? { journal: extra.journal } : {}),
+    ...(summary.error ? { error: summary.error.toJSON() } : {}),
+  };
+}
+
+export function summaryLine(summary: RunSummary, extra: { journal?: string }): string {
+  const tokens = summary.usage.inputTokens + summary.usage.outputTokens;
+  const files = summary.changedFiles.length;
+  const parts = [
+    `summon: ${summary.reason}`,
+    `${files} file${files === 1 ? '' : 's'} changed${files > 0 ? ` (${summary.changedFiles.slice(0, 5).join(', ')}${files > 5 ? ', …' : ''})` : ''}`,
+    `${summary.turns} turn${summary.turns === 1 ? '' : 's'}`,
+    `${tokens.toLocaleString('en-US')} tokens`,
+    `$${round(summary.costUsd).toFixed(4)}`,
+    `${(summary.durationMs / 1000).toFixed(1)}s`,
+    `session ${summary.sessionId}`,
+  ];
+  const line = parts.join(' · ');
+  return extra.journal ? `${line}\n  journal: ${extra.journal}` : line;
+}
+
+function progressLine(event: AgentEvent): string | undefined {
+  switch (event.type) {
+    case 'tool-call':
+      return `› ${event.name} ${shorten(typeof event.input === 'string' ? event.input : JSON.stringify(event.input), 100)}\n`;
+    case 'tool-result':
+      return event.isError ? `  ✗ ${shorten(event.output.split('\n')[0] ?? '', 120)}\n` : undefined;
+    case 'todo-update':
+      return `${event.items.map((item) => `  [${item.status === 'completed' ? 'x' : item.status === 'in_progress' ? '~' : ' '}] ${item.content}`).join('\n')}\n`;
+    case 'retry':
+      return `  retrying in ${(event.delayMs / 1000).toFixed(1)}s (attempt ${event.attempt}: ${event.reason})\n`;
+    case 'compaction':
+      return `  context compacted (${event.strategy}): dropped ${event.dropped}\n`;
+    case 'notice':
+      return `  note: ${event.message}\n`;
+    case 'error':
+      return `  error: ${event.message}\n`;
+    default:
+      return undefined;
+  }
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

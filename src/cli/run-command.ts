@@ -1,0 +1,91 @@
+// `summon run` / `summon -p`: load config, prepare the model, run the loop, print, journal.
+import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/setup.js';
+import { runAgent, type RunSummary } from '../agent/run.js';
+import { loadConfig } from '../config/index.js';
+import { SummonError } from '../core/errors.js';
+import type { AgentEvent } from '../core/events.js';
+import { newSessionId, openJournal } from '../session/journal.js';
+import { sessionsDir } from '../session/paths.js';
+import { builtinTools, defaultSpawn, killAllRunning } from '../tools/index.js';
+import type { ParsedArgs } from './args.js';
+import type { CliIo } from './io.js';
+import { createPrinter } from './output.js';
+import { VERSION } from './version.js';
+
+export interface RunCommandOverrides {
+  /** Extra event consumer (the demo uses it to label the scripted model). */
+  onEvent?: (event: AgentEvent) => void;
+}
+
+export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunCommandOverrides = {}): Promise<number> {
+  if (!args.task || args.task.trim() === '') {
+    throw new SummonError('usage', 'no task given', { hint: 'pass the task: summon -p "fix the failing test" (or summon run "…")' });
+  }
+  const workspace = resolveWorkspace(args.cwd ?? io.cwd);
+  const { config } = await loadConfig({ cwd: workspace, env: io.env, flags: args.layer, flagSources: args.flagSources });
+  const model = await prepareModel(config, io.env);
+  const { system } = prepareSystemPrompt(workspace);
+
+  const sessionId = newSessionId();
+  const journal = openJournal(sessionsDir(io.env), sessionId);
+  const printer = createPrinter(args.outputFormat, io.stdout, io.stderr, { progress: args.verbose || io.stderrIsTty });
+  if (!model.known) io.stderr(`summon: note: ${model.id} is not in the model table; assuming a ${model.info.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
+
+  const interrupt = new AbortController();
+  const onSignal = (): void => {
+    if (interrupt.signal.aborted) {
+      // A second Ctrl-C: stop waiting for a clean shutdown.
+      killAllRunning();
+      journal.close();
+      process.exit(130);
+    }
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let summary: RunSummary;
+  try {
+    summary = await runAgent({
+      task: args.task,
+      workspace,
+      system,
+      model,
+      think: config.think,
+      limits: {
+        maxTurns: config.maxTurns,
+        ...(config.maxCostUsd !== undefined ? { maxCostUsd: config.maxCostUsd } : {}),
+        ...(config.timeoutSec !== undefined ? { timeoutSec: config.timeoutSec } : {}),
+      },
+      compactAt: config.compactAt,
+      retry: config.retry,
+      tools: builtinTools,
+      commandTimeoutMs: config.commandTimeoutSec * 1000,
+      maxToolOutputChars: config.maxToolOutputChars,
+      spawn: defaultSpawn,
+      signal: interrupt.signal,
+      sessionId,
+      version: VERSION,
+      emit: (event) => {
+        journal.append(event);
+        overrides.onEvent?.(event);
+        printer.onEvent(event);
+      },
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    killAllRunning();
+    journal.close();
+  }
+  printer.finish(summary, { journal: journal.path });
+  if (summary.error && args.outputFormat === 'text') {
+    io.stderr(`summon: error: ${summary.error.message}\n${summary.error.hint ? `  hint: ${summary.error.hint}\n` : ''}`);
+  }
+  return exitCodeOf(summary);
+}
+
+export function exitCodeOf(summary: RunSummary): number {
+  if (summary.reason === 'completed') return 0;
+  if (summary.reason === 'interrupted') return 130;
+  return summary.error?.exitCode ?? 1;
+}
