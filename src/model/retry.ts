@@ -23,6 +23,8 @@ export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof SummonError) return { retryable: error.retryable, reason: error.message };
   const record = asRecord(error);
   const status = typeof record.statusCode === 'number' ? record.statusCode : undefined;
+  // A failure on a 2xx response means its body broke off mid-stream: a reset, worth retrying.
+  if (status !== undefined && status < 300) return { retryable: true, reason: 'the response stream broke off' };
   if (status !== undefined) {
     const retryAfterMs = parseRetryAfter(asRecord(record.responseHeaders));
     const retryable = status === 408 || status === 409 || status === 429 || status >= 500;
@@ -40,7 +42,7 @@ export function classifyFailure(error: unknown): FailureClass {
 /** retry-after-ms (OpenAI), then retry-after as seconds or an HTTP date. */
 export function parseRetryAfter(headers: Record<string, unknown>, now = Date.now()): number | undefined {
   const ms = Number(headers['retry-after-ms']);
-  if (Number.isFinite(ms) && ms >= 0 && headers['retry-after-ms'] !== undefined) return ms;
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const raw = headers['retry-after'];
   if (typeof raw !== 'string' || raw.trim() === '') return undefined;
   const seconds = Number(raw);

@@ -16,6 +16,8 @@ describe('classifyFailure', () => {
     const error = new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
     expect(classifyFailure(error).retryable).toBe(true);
     expect(classifyFailure(new Error('bad request shape')).retryable).toBe(false);
+    // The AI SDK reports a stream that broke off as a failed 200 response.
+    expect(classifyFailure({ statusCode: 200, responseHeaders: {} })).toMatchObject({ retryable: true });
   });
 });
 

@@ -1,0 +1,106 @@
+// The loop's behaviour seen from outside: Ctrl-C, parallel read-only calls, context compaction.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
+import { makeSandbox, parseStream, providerEnv, runSummon, startSummon } from './harness.js';
+
+let server: FakeLlmServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('interrupts', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s kills the running command group, flushes the journal and exits 130', async (signal) => {
+    server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'bash', input: { command: 'sleep 300 & echo $! > bg.pid; sleep 300' } }] }] });
+    const sandbox = makeSandbox();
+    const { env, model } = providerEnv('openai', server.url);
+    const { child, done } = startSummon(['-p', 'wait forever', '--model', model], sandbox, env);
+    const pidFile = path.join(sandbox.workspace, 'bg.pid');
+    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 10_000);
+    const backgroundPid = Number(readFileSync(pidFile, 'utf8'));
+    expect(alive(backgroundPid)).toBe(true);
+    const sentAt = Date.now();
+    child.kill(signal);
+    const result = await done;
+    expect(result.code).toBe(130);
+    expect(Date.now() - sentAt).toBeLessThan(5_000);
+    await waitFor(() => !alive(backgroundPid), 3_000);
+    const journal = sandbox.journalEvents();
+    expect(journal[0]).toMatchObject({ type: 'session-start' });
+    expect(journal.at(-1)).toMatchObject({ type: 'done', reason: 'interrupted' });
+  });
+});
+
+describe('tool dispatch', () => {
+  it('runs independent read-only calls together and writes alone, results in call order', async () => {
+    server = await startFakeLlm({
+      script: [
+        {
+          toolCalls: [
+            { name: 'read', input: { path: 'a.txt' } },
+            { name: 'grep', input: { pattern: 'beta' } },
+            { name: 'write', input: { path: 'c.txt', content: 'gamma\n' } },
+          ],
+        },
+        { text: 'ok' },
+      ],
+    });
+    const sandbox = makeSandbox();
+    sandbox.files({ 'a.txt': 'alpha\n', 'b.txt': 'beta\n' });
+    const { env, model } = providerEnv('anthropic', server.url);
+    const result = await runSummon(['-p', 'look', '--model', model, '--output-format', 'stream-json'], sandbox, env);
+    expect(result.code).toBe(0);
+    const sequence = parseStream(result.stdout).flatMap((event) => (event.type === 'tool-call' || event.type === 'tool-result' ? [`${event.type}:${event.name}`] : []));
+    // Both reads start before either finishes; the write starts only after both are done.
+    expect(sequence.slice(0, 2).sort()).toEqual(['tool-call:grep', 'tool-call:read']);
+    expect(sequence.indexOf('tool-call:write')).toBeGreaterThan(Math.max(sequence.indexOf('tool-result:read'), sequence.indexOf('tool-result:grep')));
+    const toolMessage = parseStream(result.stdout).find((event) => event.type === 'message' && event.message.role === 'tool');
+    expect(toolMessage?.type === 'message' && toolMessage.message.role === 'tool' && toolMessage.message.results.map((r) => r.name)).toEqual(['read', 'grep', 'write']);
+  });
+});
+
+describe('context window', () => {
+  it('elides old tool outputs, then summarises, and says what it dropped', async () => {
+    const big = Array.from({ length: 400 }, (_, index) => `line ${index} of a long file`).join('\n');
+    server = await startFakeLlm({
+      script: (request) => {
+        const body = JSON.stringify(request.body);
+        if (body.includes('Summarise the conversation')) return { text: 'SUMMARY: read big1..big4; nothing changed.' };
+        const reads = (body.match(/"name":"read"|"read"/g) ?? []).length;
+        return request.index < 4 ? { toolCalls: [{ name: 'read', input: { path: `big${request.index + 1}.txt` } }], usage: { inputTokens: 100 + reads } } : { text: 'finished' };
+      },
+    });
+    const sandbox = makeSandbox();
+    sandbox.files(Object.fromEntries([1, 2, 3, 4].map((n) => [`big${n}.txt`, big])));
+    sandbox.files({ '.summon/config.json': JSON.stringify({ models: { 'openai-chat/tiny': { contextWindow: 12_000, maxOutputTokens: 1_000, inputPrice: 0, outputPrice: 0, tools: true, reasoning: 'none' } } }) });
+    const { env } = providerEnv('openai-chat', server.url);
+    const result = await runSummon(['-p', 'read them all', '--model', 'openai-chat/tiny', '--output-format', 'stream-json'], sandbox, env);
+    expect(result.code).toBe(0);
+    const compactions = parseStream(result.stdout).filter((event) => event.type === 'compaction');
+    expect(compactions.map((event) => event.type === 'compaction' && event.strategy)).toContain('elide-tool-output');
+    for (const event of compactions) if (event.type === 'compaction') expect(event.tokensAfter).toBeLessThan(event.tokensBefore);
+    const last = server.requests.at(-1)!;
+    const lastBody = JSON.stringify(last.body);
+    expect(lastBody).toMatch(/elided to save context|SUMMARY: read big1/);
+    expect(lastBody.length).toBeLessThan(4 * big.length);
+  });
+});

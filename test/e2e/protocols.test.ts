@@ -1,0 +1,64 @@
+// The real CLI against the fake LLM server, once per wire protocol: read a file, then answer.
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
+import { makeSandbox, parseStream, providerEnv, runSummon } from './harness.js';
+
+let server: FakeLlmServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe.each(['openai', 'openai-chat', 'anthropic'] as const)('summon -p over %s', (protocol) => {
+  it('reads a file with a tool and prints the final answer', async () => {
+    server = await startFakeLlm({
+      script: [
+        { text: 'Let me look.', toolCalls: [{ name: 'read', input: { path: 'a.ts' } }], usage: { inputTokens: 1_000, outputTokens: 50 } },
+        { text: 'DONE: a.ts exports answer = 42', usage: { inputTokens: 1_200, outputTokens: 20 } },
+      ],
+    });
+    const sandbox = makeSandbox();
+    sandbox.files({ 'a.ts': 'export const answer = 42;\n', 'AGENTS.md': 'Always answer in English, project rule 7Q.\n' });
+    const { env, model } = providerEnv(protocol, server.url);
+    const result = await runSummon(['-p', 'what does a.ts export?', '--model', model], sandbox, env);
+
+    expect(result.stderr).toMatch(/summon: completed · 0 files changed · 2 turns · 2,270 tokens/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('DONE: a.ts exports answer = 42\n');
+    expect(server.requests).toHaveLength(2);
+    expect(server.requests.every((request) => request.stream)).toBe(true);
+    const first = JSON.stringify(server.requests[0]!.body);
+    // Project instructions and the tool set travel with the first request.
+    expect(first).toContain('project rule 7Q');
+    for (const tool of ['read', 'write', 'edit', 'multi_edit', 'bash', 'grep', 'glob', 'ls', 'todo']) expect(first).toContain(`"${tool}"`);
+    // The second request carries the tool result: the file's numbered content.
+    expect(JSON.stringify(server.requests[1]!.body)).toMatch(/1\\+t?export const answer = 42;/);
+  });
+
+  it('streams schema-valid events with --output-format stream-json', async () => {
+    server = await startFakeLlm({
+      script: [{ reasoning: 'thinking about it', toolCalls: [{ name: 'ls', input: {} }] }, { text: 'listed' }],
+    });
+    const sandbox = makeSandbox();
+    sandbox.files({ 'x.txt': 'x' });
+    const { env, model } = providerEnv(protocol, server.url);
+    const result = await runSummon(['-p', 'list files', '--model', model, '--output-format', 'stream-json'], sandbox, env);
+    expect(result.code).toBe(0);
+    const events = parseStream(result.stdout);
+    const types = events.map((event) => event.type);
+    expect(types[0]).toBe('session-start');
+    expect(types.at(-1)).toBe('done');
+    expect(types).toContain('tool-call');
+    expect(types).toContain('tool-result');
+    expect(types).toContain('usage');
+    expect(events.find((event) => event.type === 'tool-result')).toMatchObject({ name: 'ls', isError: false, output: expect.stringContaining('x.txt') });
+    const text = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join('');
+    expect(text).toBe('listed');
+    if (protocol !== 'openai-chat') {
+      // Reasoning arrives apart from the answer (Chat Completions has no standard reasoning field for OpenAI).
+      const reasoning = events.flatMap((event) => (event.type === 'reasoning-delta' ? [event.text] : [])).join('');
+      expect(reasoning).toContain('thinking about it');
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', result: 'listed', turns: 2 });
+  });
+});
