@@ -69,10 +69,13 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   const timer = options.limits.timeoutSec ? setTimeout(() => stop('timeout'), options.limits.timeoutSec * 1000) : undefined;
 
   const registry = createToolRegistry([...options.tools]);
+  const kinds = new Map(options.tools.map((tool) => [tool.name, tool.kind]));
   const toolSpecs = options.tools.map(toolSpec);
   const thinking = thinkingSettings(options.think, options.model.wire, options.model.providerName, options.model.info);
   const changed = new Set<string>();
-  const gitBefore = await gitDirtyFiles(options.workspace);
+  // What git saw before the first command ran: commands may change files the tools do not report.
+  // Taken lazily so a run that never executes anything never pays for a git process.
+  let gitBefore: Promise<Set<string> | undefined> | undefined;
   let messages: Message[] = [...(options.history ?? [])];
   let usage = emptyUsage();
   let costUsd = 0;
@@ -147,7 +150,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   }
 
   const reason: ExitReason = stopReason ?? 'error';
-  const changedFiles = changedSince(gitBefore, await gitDirtyFiles(options.workspace), changed);
+  const changedFiles = gitBefore ? changedSince(await gitBefore, await gitDirtyFiles(options.workspace), changed) : [...changed].sort();
   const durationMs = Date.now() - started;
   emit({ type: 'done', reason, result, turns, usage, costUsd, changedFiles, durationMs });
   return { sessionId: options.sessionId, reason, result, turns, usage, costUsd, changedFiles, durationMs, ...(error ? { error } : {}) };
@@ -185,6 +188,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
         continue;
       }
       await flush();
+      if (kinds.get(call.name) === 'exec') await (gitBefore ??= gitDirtyFiles(options.workspace));
       results.push(await runOne(call));
     }
     await flush();

@@ -1,6 +1,7 @@
-// The session journal: every event of a run appended as one JSON line, from the first event on,
-// and flushed to disk so a crash or Ctrl-C loses nothing. Text deltas are not journaled: the
-// complete messages they add up to are.
+// The session journal: every event of a run appended as one JSON line, from the first event on.
+// Each line is written with a synchronous write(2), so a crash or Ctrl-C of summon loses nothing;
+// the file is fsync'd when the run ends (and at close), so it also survives a power cut from then.
+// Text deltas are not journaled: the complete messages they add up to are.
 import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentEvent } from '../core/events.js';
@@ -27,11 +28,12 @@ export function openJournal(dir: string, sessionId: string): Journal {
     append(event) {
       if (!open || NOT_JOURNALED.has(event.type)) return;
       writeSync(fd, `${JSON.stringify(event)}\n`);
-      fdatasyncSync(fd);
+      if (event.type === 'done') fdatasyncSync(fd);
     },
     close() {
       if (!open) return;
       open = false;
+      fdatasyncSync(fd);
       closeSync(fd);
     },
   };
