@@ -1,6 +1,7 @@
 // Entry of the summon command: parse, dispatch, map errors to one clear line and an exit code.
 import { SummonError, toSummonError } from '../core/errors.js';
 import { parseCommandLine, type ParsedArgs } from './args.js';
+import { SUBCOMMANDS } from './commands.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { VERSION } from './version.js';
@@ -8,15 +9,24 @@ import { VERSION } from './version.js';
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let args: ParsedArgs | undefined;
   try {
+    const sub = argv[0] === undefined ? undefined : SUBCOMMANDS[argv[0]];
+    if (sub) {
+      if (argv.includes('--help') || argv.includes('-h')) {
+        io.stdout(`${sub.help}\n`);
+        return 0;
+      }
+      return await (await sub.load()).run(argv.slice(1), io);
+    }
     args = parseCommandLine(argv);
     if (args.version) {
       io.stdout(`summon ${VERSION}\n`);
       return 0;
     }
     if (args.command === 'help' || args.help || argv.length === 0) {
-      const topic = args.command === 'help' ? args.positionals[0] : args.command !== 'run' || argv.some((a) => a === 'run') ? args.command : undefined;
-      if (topic !== undefined && COMMAND_HELP[topic] === undefined) throw new SummonError('usage', `no help for "${topic}"`, { hint: `commands: ${Object.keys(COMMAND_HELP).join(', ')}` });
-      io.stdout(`${topic ? COMMAND_HELP[topic] : MAIN_HELP}\n`);
+      const topic = args.command === 'help' ? args.positionals[0] : argv.includes(args.command) ? args.command : undefined;
+      const text = topic === undefined ? MAIN_HELP : (COMMAND_HELP[topic] ?? SUBCOMMANDS[topic]?.help);
+      if (text === undefined) throw new SummonError('usage', `no help for "${topic}"`, { hint: `commands: ${[...Object.keys(COMMAND_HELP), ...Object.keys(SUBCOMMANDS)].join(', ')}` });
+      io.stdout(`${text}\n`);
       return 0;
     }
     switch (args.command) {
