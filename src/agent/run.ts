@@ -2,7 +2,6 @@
 // when the model answers without tools or a stop rule (turns, cost, time, Ctrl-C) fires.
 // Everything it does leaves as an AgentEvent; it knows none of its consumers.
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import { z } from 'zod';
 import summarizePrompt from '../../prompts/summarize.md?raw';
 import type { ModelInfo, RetryConfig, ThinkLevel } from '../core/config.js';
 import { SummonError, toSummonError } from '../core/errors.js';
@@ -10,10 +9,11 @@ import { addUsage, emptyUsage, type AgentEvent, type AgentEventBody, type ExitRe
 import type { Message, ToolCallPart, ToolResultPart } from '../core/messages.js';
 import type { SpawnPort, Tool, ToolContext, ToolUpdate } from '../core/tool.js';
 import { costOf } from '../model/cost.js';
-import { streamTurn, type ToolSpec, type TurnResult } from '../model/stream.js';
+import { streamTurn, type TurnResult } from '../model/stream.js';
 import { thinkingSettings, type Wire } from '../model/thinking.js';
 import { createToolRegistry } from '../tools/registry.js';
 import { changedSince, gitDirtyFiles } from './changes.js';
+import { toolSpec } from './tool-specs.js';
 import { elideOldToolOutputs, estimateMessagesTokens, estimateTokens, splitForSummary, transcript } from './compaction.js';
 
 export interface RunOptions {
@@ -243,9 +243,4 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
     });
     return compacted;
   }
-}
-
-function toolSpec(tool: Tool): ToolSpec {
-  const { $schema: _ignored, ...inputSchema } = z.toJSONSchema(tool.input, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-  return { name: tool.name, description: tool.description.trim(), inputSchema };
 }
