@@ -22,30 +22,48 @@ const rawText = {
   },
 };
 
-const result = await build({
+// Native and WASM-loading packages stay outside the bundles and load from node_modules.
+const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms'];
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
+  external,
   define: { __SUMMON_VERSION__: JSON.stringify(version) },
-  // Bundled CommonJS dependencies call require(); give them one.
-  banner: { js: "import { createRequire as __summonCreateRequire } from 'node:module'; const require = __summonCreateRequire(import.meta.url);" },
   plugins: [rawText],
   logLevel: 'warning',
   write: false,
-});
+};
+const outputs = await Promise.all([
+  // The CLI: one CommonJS file, so bin/summon.cjs can start it through V8's code cache.
+  // Modules imported with import() are only initialised when first used.
+  build({
+    ...common,
+    entryPoints: ['src/cli/bin.ts'],
+    outfile: 'dist/cli.cjs',
+    format: 'cjs',
+    define: { ...common.define, 'import.meta.url': '__summonImportMetaUrl', 'import.meta.dirname': '__dirname' },
+    banner: { js: "const __summonImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  // The library, for `import … from 'summon'`.
+  build({
+    ...common,
+    entryPoints: ['src/index.ts'],
+    outfile: 'dist/index.js',
+    format: 'esm',
+    // Bundled CommonJS dependencies call require(); give them one.
+    banner: { js: "import { createRequire as __summonCreateRequire } from 'node:module'; const require = __summonCreateRequire(import.meta.url);" },
+  }),
+]);
+const result = { outputFiles: outputs.flatMap((output) => output.outputFiles) };
 
 // Files are swapped in atomically, chunks before the entries that load them, so a CLI already
 // running (a test, a benchmark) never reads a half-written or missing file while this builds.
 const written = new Set();
-const entries = new Set(['cli.js', 'index.js']);
+const entries = new Set(['cli.cjs', 'index.js']);
 const ordered = [...result.outputFiles].sort((a, b) => Number(entries.has(path.basename(a.path))) - Number(entries.has(path.basename(b.path))));
 for (const file of ordered) {
   mkdirSync(path.dirname(file.path), { recursive: true });
@@ -54,9 +72,8 @@ for (const file of ordered) {
   renameSync(temporary, file.path);
   written.add(file.path);
 }
-// Chunks from older builds are removed once nothing could still be loading them.
-const chunks = path.join(root, 'dist', 'chunks');
-for (const name of readdirSync(chunks)) {
-  const file = path.join(chunks, name);
-  if (!written.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
+// Files of older builds are removed once nothing could still be loading them.
+for (const name of readdirSync(path.join(root, 'dist'), { recursive: true })) {
+  const file = path.join(root, 'dist', String(name));
+  if (!written.has(file) && statSync(file).isFile() && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
 }

@@ -36,7 +36,7 @@ for (const protocol of ['openai', 'openai-chat', 'anthropic']) {
   Object.assign(env, protocol === 'anthropic' ? { ANTHROPIC_API_KEY: 'k', ANTHROPIC_BASE_URL: `${server.url}/v1` } : { OPENAI_API_KEY: 'k', OPENAI_BASE_URL: `${server.url}/v1` });
   // The server runs in this process, so the CLI must run asynchronously; spawnSync would block it.
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/summon.js'), '-p', TASK, '--model', model], { cwd: workspace, env, stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.join(root, 'bin/summon.cjs'), '-p', TASK, '--model', model], { cwd: workspace, env, stdio: 'ignore' });
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`summon exited ${code}`))));
   });
   const body = server.requests[0].body;

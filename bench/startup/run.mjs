@@ -12,7 +12,7 @@ import { median, percentile, printTable, writeResults } from '../lib.mjs';
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
 const runs = Number(values.runs);
 const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin', 'summon.js');
+const bin = path.join(root, 'bin', 'summon.cjs');
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'summon-bench-'));

@@ -1,7 +1,7 @@
 // Parses the command line into a command, its positionals and a config layer from flags.
 import { parseArgs } from 'node:util';
 import { SummonError } from '../core/errors.js';
-import { thinkLevelSchema, type ConfigLayer } from '../core/config.js';
+import type { ConfigLayer, ThinkLevel } from '../core/config.js';
 
 export type OutputFormat = 'text' | 'json' | 'stream-json';
 const COMMANDS = ['run', 'demo', 'config', 'models', 'help'] as const;
@@ -68,11 +68,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     flagSources.model = '--model';
   }
   if (values.think !== undefined) {
-    const raw = values.think;
-    const candidate = /^\d+$/.test(raw) ? Number(raw) : raw;
-    const think = thinkLevelSchema.safeParse(candidate);
-    if (!think.success) throw usage(`--think "${raw}" is not valid`, 'use off, low, medium, high, or a number of thinking tokens such as 8000');
-    layer.think = think.data;
+    layer.think = parseThink(values.think);
     flagSources.think = '--think';
   }
   if (values['max-turns'] !== undefined) {
@@ -107,6 +103,13 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     layer,
     flagSources,
   };
+}
+
+// Parsed by hand rather than with the config schema: --help and --version should not load zod.
+function parseThink(raw: string): ThinkLevel {
+  if (raw === 'off' || raw === 'low' || raw === 'medium' || raw === 'high') return raw;
+  if (/^\d+$/.test(raw) && Number(raw) > 0) return Number(raw);
+  throw usage(`--think "${raw}" is not valid`, 'use off, low, medium, high, or a number of thinking tokens such as 8000');
 }
 
 function positiveNumber(flag: string, raw: string, integer: boolean): number {

@@ -3,4 +3,4 @@
 // (a keep-alive socket, a timer) can hold a finished run open.
 import { main } from './main.js';
 
-process.exit(await main(process.argv.slice(2)));
+void main(process.argv.slice(2)).then((code) => process.exit(code));

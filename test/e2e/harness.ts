@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { agentEventSchema, type AgentEvent } from '../../src/core/events.js';
 
-export const BIN = path.resolve(import.meta.dirname, '../../bin/summon.js');
+export const BIN = path.resolve(import.meta.dirname, '../../bin/summon.cjs');
 
 export interface Sandbox {
   home: string;

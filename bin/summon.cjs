@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Starts the CLI bundle through V8's code cache. Node 20 has no built-in compile cache, and
+// compiling ~1 MB of JavaScript on every start costs more than everything summon does before
+// its first model request. The cache lives in the user's cache folder, keyed by Node version and
+// bundle, and is (re)written after a run whenever it was missing or rejected.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const Module = require('node:module');
+
+const bundle = path.join(__dirname, '..', 'dist', 'cli.cjs');
+let source;
+try {
+  source = fs.readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write(`summon: ${bundle} is missing\n  hint: run \`npm run build\` in the summon folder\n`);
+  process.exit(2);
+}
+
+function cachePath() {
+  if (process.env.SUMMON_CODE_CACHE === '0') return undefined;
+  const home = process.env.HOME || require('node:os').homedir();
+  const base = process.env.XDG_CACHE_HOME || path.join(home, '.cache');
+  const stat = fs.statSync(bundle);
+  return path.join(base, 'summon', 'code-cache', `cli-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.bin`);
+}
+
+const cacheFile = cachePath();
+let cachedData;
+if (cacheFile) {
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+}
+const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+  // After the run, so the cache also holds the functions this run compiled lazily.
+  process.once('exit', () => {
+    try {
+      fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, script.createCachedData());
+      fs.renameSync(temporary, cacheFile);
+    } catch {
+      // A cache we cannot write only costs start-up time.
+    }
+  });
+}
+const module_ = { exports: {} };
+script.runInThisContext().call(module_.exports, module_.exports, require, module_, bundle, path.dirname(bundle));
