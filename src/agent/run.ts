@@ -5,15 +5,17 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import summarizePrompt from '../../prompts/summarize.md?raw';
 import type { ModelInfo, RetryConfig, ThinkLevel } from '../core/config.js';
 import { SummonError, toSummonError } from '../core/errors.js';
-import { addUsage, emptyUsage, type AgentEvent, type AgentEventBody, type ExitReason, type Usage } from '../core/events.js';
+import { addUsage, emptyUsage, type AgentEvent, type AgentEventBody, type ExitReason, type Usage, type Verification } from '../core/events.js';
 import type { Message, ToolCallPart, ToolResultPart } from '../core/messages.js';
 import type { SpawnPort, Tool, ToolContext, ToolUpdate } from '../core/tool.js';
+import type { Verifier } from '../core/verify.js';
 import { costOf } from '../model/cost.js';
 import { streamTurn, type TurnResult } from '../model/stream.js';
 import { thinkingSettings, type Wire } from '../model/thinking.js';
 import { createToolRegistry } from '../tools/registry.js';
 import { changedSince, gitDirtyFiles } from './changes.js';
 import { toolSpec } from './tool-specs.js';
+import { verificationFeedback, verify } from './verification.js';
 import { elideOldToolOutputs, estimateMessagesTokens, estimateTokens, splitForSummary, transcript } from './compaction.js';
 
 export interface RunOptions {
@@ -37,6 +39,8 @@ export interface RunOptions {
   emit: (event: AgentEvent) => void;
   /** Messages of an earlier session to continue from. */
   history?: readonly Message[];
+  /** Run when the model says it is done; failures go back to the model until they pass or the budget ends. */
+  verifiers?: readonly Verifier[];
 }
 
 export interface RunSummary {
@@ -48,6 +52,7 @@ export interface RunSummary {
   costUsd: number;
   changedFiles: string[];
   durationMs: number;
+  verification?: Verification;
   error?: SummonError;
 }
 
@@ -83,6 +88,8 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   let result = '';
   let error: SummonError | undefined;
   let lastInputTokens = 0;
+  let verification: Verification | undefined;
+  let verifyRounds = 0;
 
   const addMessage = (message: Message): void => {
     messages.push(message);
@@ -108,12 +115,14 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
 
   try {
     for (;;) {
+      // Out of budget while verification still fails: that failure is the reason to report.
+      const outOf = (reason: ExitReason): ExitReason => (verification && !verification.passed ? 'verify-failed' : reason);
       if (turns >= options.limits.maxTurns) {
-        stopReason = 'max-turns';
+        stopReason = outOf('max-turns');
         break;
       }
       if (options.limits.maxCostUsd !== undefined && costUsd >= options.limits.maxCostUsd) {
-        stopReason = 'max-cost';
+        stopReason = outOf('max-cost');
         break;
       }
       turns++;
@@ -132,6 +141,16 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
       addMessage({ role: 'assistant', text: reply.text, reasoning: reply.reasoning, toolCalls: reply.toolCalls });
       if (reply.text.trim()) result = reply.text;
       if (reply.toolCalls.length === 0) {
+        if (options.verifiers && options.verifiers.length > 0) {
+          verifyRounds++;
+          verification = await verify(options.verifiers, { workspace: options.workspace, response: reply.text }, controller.signal);
+          emit({ type: 'verify-result', round: verifyRounds, verification });
+          if (!verification.passed) {
+            // The model claimed done but ground truth disagrees: show it why and go on.
+            addMessage({ role: 'user', content: verificationFeedback(verification) });
+            continue;
+          }
+        }
         stopReason = 'completed';
         break;
       }
@@ -152,8 +171,19 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   const reason: ExitReason = stopReason ?? 'error';
   const changedFiles = gitBefore ? changedSince(await gitBefore, await gitDirtyFiles(options.workspace), changed) : [...changed].sort();
   const durationMs = Date.now() - started;
-  emit({ type: 'done', reason, result, turns, usage, costUsd, changedFiles, durationMs });
-  return { sessionId: options.sessionId, reason, result, turns, usage, costUsd, changedFiles, durationMs, ...(error ? { error } : {}) };
+  emit({ type: 'done', reason, result, turns, usage, costUsd, changedFiles, durationMs, ...(verification ? { verification } : {}) });
+  return {
+    sessionId: options.sessionId,
+    reason,
+    result,
+    turns,
+    usage,
+    costUsd,
+    changedFiles,
+    durationMs,
+    ...(verification ? { verification } : {}),
+    ...(error ? { error } : {}),
+  };
 
   async function runToolCalls(calls: readonly ToolCallPart[]): Promise<ToolResultPart[]> {
     const context: ToolContext = {

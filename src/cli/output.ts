@@ -51,6 +51,7 @@ export function resultObject(summary: RunSummary, extra: { journal?: string }): 
     changedFiles: summary.changedFiles,
     sessionId: summary.sessionId,
     durationMs: summary.durationMs,
+    ...(summary.verification ? { verification: summary.verification } : {}),
     ...(extra.journal ? { journal: extra.journal } : {}),
     ...(summary.error ? { error: summary.error.toJSON() } : {}),
   };
@@ -68,8 +69,15 @@ export function summaryLine(summary: RunSummary, extra: { journal?: string }): s
     `${(summary.durationMs / 1000).toFixed(1)}s`,
     `session ${summary.sessionId}`,
   ];
-  const line = parts.join(' · ');
-  return extra.journal ? `${line}\n  journal: ${extra.journal}` : line;
+  const lines = [parts.join(' · ')];
+  if (summary.verification) lines.push(`  ${verificationLine(summary.verification)}`);
+  if (extra.journal) lines.push(`  journal: ${extra.journal}`);
+  return lines.join('\n');
+}
+
+function verificationLine(verification: NonNullable<RunSummary['verification']>): string {
+  const each = verification.verifiers.map((result) => `${result.name} ${result.reward.toFixed(2)} ${result.passed ? '✓' : '✗'}`);
+  return `verified: ${each.join(' · ')} — reward ${verification.reward.toFixed(2)}`;
 }
 
 function progressLine(event: AgentEvent): string | undefined {
@@ -82,6 +90,8 @@ function progressLine(event: AgentEvent): string | undefined {
       return `${event.items.map((item) => `  [${item.status === 'completed' ? 'x' : item.status === 'in_progress' ? '~' : ' '}] ${item.content}`).join('\n')}\n`;
     case 'retry':
       return `  retrying in ${(event.delayMs / 1000).toFixed(1)}s (attempt ${event.attempt}: ${event.reason})\n`;
+    case 'verify-result':
+      return `  ${verificationLine(event.verification)}${event.verification.passed ? '' : ' (feedback sent to the model)'}\n`;
     case 'compaction':
       return `  context compacted (${event.strategy}): dropped ${event.dropped}\n`;
     case 'notice':

@@ -11,7 +11,7 @@ export const usageSchema = z.object({
 });
 export type Usage = z.infer<typeof usageSchema>;
 
-export const exitReasonSchema = z.enum(['completed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
+export const exitReasonSchema = z.enum(['completed', 'verify-failed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
 export type ExitReason = z.infer<typeof exitReasonSchema>;
 
 const providerMetadataSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
@@ -32,6 +32,11 @@ export const messageSchema = z.discriminatedUnion('role', [
 ]);
 
 const base = { ts: z.string(), sessionId: z.string() };
+
+export const verifierResultSchema = z.object({ name: z.string(), reward: z.number().min(0).max(1), passed: z.boolean(), weight: z.number(), summary: z.string() });
+/** The verifiers' judgement of one attempt at being done: each verifier and the weighted total. */
+export const verificationSchema = z.object({ reward: z.number().min(0).max(1), passed: z.boolean(), verifiers: z.array(verifierResultSchema) });
+export type Verification = z.infer<typeof verificationSchema>;
 
 export const agentEventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('session-start'), task: z.string(), model: z.string(), cwd: z.string(), version: z.string() }),
@@ -56,6 +61,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     items: z.array(z.object({ content: z.string(), status: z.enum(['pending', 'in_progress', 'completed']) })),
   }),
   z.object({ ...base, type: z.literal('usage'), turn: z.number().int().positive(), usage: usageSchema, costUsd: z.number().nonnegative() }),
+  z.object({ ...base, type: z.literal('verify-result'), round: z.number().int().positive(), verification: verificationSchema }),
   z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
   z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
   z.object({ ...base, type: z.literal('error'), code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() }),
@@ -69,6 +75,7 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     costUsd: z.number().nonnegative(),
     changedFiles: z.array(z.string()),
     durationMs: z.number().nonnegative(),
+    verification: verificationSchema.optional(),
   }),
 ]);
 
