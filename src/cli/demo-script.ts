@@ -18,7 +18,7 @@ export const DEMO_SCRIPT: FakeReply[] = [
           ],
         },
       },
-      { name: 'bash', input: { command: 'npm test 2>&1 | tail -n 30', description: 'run the test suite' } },
+      { name: 'bash', input: { command: 'npm test', description: 'run the test suite' } },
     ],
   },
   {
@@ -41,7 +41,7 @@ export const DEMO_SCRIPT: FakeReply[] = [
           ],
         },
       },
-      { name: 'bash', input: { command: 'npm test 2>&1 | tail -n 12', description: 'run the test suite again' } },
+      { name: 'bash', input: { command: 'npm test', description: 'run the test suite again' } },
     ],
   },
   {

@@ -85,7 +85,9 @@ function progressLine(event: AgentEvent): string | undefined {
     case 'tool-call':
       return `› ${event.name} ${shorten(typeof event.input === 'string' ? event.input : JSON.stringify(event.input), 100)}\n`;
     case 'tool-result':
-      return event.isError ? `  ✗ ${shorten(event.output.split('\n')[0] ?? '', 120)}\n` : undefined;
+      if (event.isError) return `  ✗ ${shorten(event.output.split('\n')[0] ?? '', 120)}\n`;
+      // A command's status line ("exit code 1", "timed out after 2s") is worth a glance.
+      return event.name === 'bash' ? `  ↳ ${shorten(event.output.split('\n')[0] ?? '', 120)}\n` : undefined;
     case 'todo-update':
       return `${event.items.map((item) => `  [${item.status === 'completed' ? 'x' : item.status === 'in_progress' ? '~' : ' '}] ${item.content}`).join('\n')}\n`;
     case 'retry':
