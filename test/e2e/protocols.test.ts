@@ -62,3 +62,19 @@ describe.each(['openai', 'openai-chat', 'anthropic'] as const)('summon -p over %
     expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', result: 'listed', turns: 2 });
   });
 });
+
+describe('--think reaches each provider as its own control', () => {
+  it.each([
+    ['anthropic', 'low', (body: Record<string, unknown>) => expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 4_000 })],
+    ['openai', 'high', (body: Record<string, unknown>) => expect(body.reasoning).toMatchObject({ effort: 'high' })],
+    ['openai-chat', '2000', (body: Record<string, unknown>) => expect(body.reasoning_effort).toBe('low')],
+  ] as const)('%s with --think %s', async (protocol, level, check) => {
+    server = await startFakeLlm({ script: [{ text: 'ok' }] });
+    const sandbox = makeSandbox();
+    const { env } = providerEnv(protocol, server.url);
+    const model = protocol === 'anthropic' ? 'anthropic/claude-sonnet-4-5' : `${protocol}/gpt-5`;
+    const result = await runSummon(['-p', 'hi', '--model', model, '--think', level], sandbox, env);
+    expect(result.code).toBe(0);
+    check(server.requests[0]!.body as Record<string, unknown>);
+  });
+});
