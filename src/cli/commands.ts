@@ -1,14 +1,16 @@
-// Subcommands that parse their own flags: each is loaded only when used.
+// Subcommands that parse their own flags. Each module is loaded only when its command is used.
 import type { CliIo } from './io.js';
 
 export interface SubcommandModule {
   run(argv: string[], io: CliIo): Promise<number>;
+  HELP: string;
 }
 
 export interface Subcommand {
   summary: string;
-  help: string;
   load: () => Promise<SubcommandModule>;
 }
 
-export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {};
+export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  verify: { summary: 'judge math answers or programs with summon\'s verifiers (JSON Lines in, JSON Lines out)', load: () => import('./verify-command.js') },
+};

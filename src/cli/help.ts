@@ -9,6 +9,7 @@ Usage:
   summon config [--json]           show the effective configuration and where each value came from
   summon models                    list the model table (window, prices, capabilities)
   summon help [COMMAND]            help for a command
+  summon verify math|code --json   judge math answers or programs (JSON Lines in and out)
 
 Options for run:
   -p, --print TASK                 the task (or give it as the first argument of run)

@@ -5,6 +5,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   stderrIsTty: boolean;
+  /** Standard input, for commands that read JSON Lines or files from it (default process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export function processIo(): CliIo {
@@ -14,5 +16,6 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     stderrIsTty: process.stderr.isTTY === true,
+    stdin: process.stdin,
   };
 }

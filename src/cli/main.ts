@@ -11,11 +11,17 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     const sub = argv[0] === undefined ? undefined : SUBCOMMANDS[argv[0]];
     if (sub) {
-      if (argv.includes('--help') || argv.includes('-h')) {
-        io.stdout(`${sub.help}\n`);
+      const module = await sub.load();
+      // `summon verify --help` is this command's help; `summon verify math --help` is the module's business.
+      if (argv[1] === '--help' || argv[1] === '-h') {
+        io.stdout(`${module.HELP}\n`);
         return 0;
       }
-      return await (await sub.load()).run(argv.slice(1), io);
+      return await module.run(argv.slice(1), io);
+    }
+    if (argv[0] === 'help' && argv[1] !== undefined && SUBCOMMANDS[argv[1]]) {
+      io.stdout(`${(await SUBCOMMANDS[argv[1]]!.load()).HELP}\n`);
+      return 0;
     }
     args = parseCommandLine(argv);
     if (args.version) {
@@ -24,7 +30,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     }
     if (args.command === 'help' || args.help || argv.length === 0) {
       const topic = args.command === 'help' ? args.positionals[0] : argv.includes(args.command) ? args.command : undefined;
-      const text = topic === undefined ? MAIN_HELP : (COMMAND_HELP[topic] ?? SUBCOMMANDS[topic]?.help);
+      const text = topic === undefined ? MAIN_HELP : COMMAND_HELP[topic];
       if (text === undefined) throw new SummonError('usage', `no help for "${topic}"`, { hint: `commands: ${[...Object.keys(COMMAND_HELP), ...Object.keys(SUBCOMMANDS)].join(', ')}` });
       io.stdout(`${text}\n`);
       return 0;

@@ -68,3 +68,26 @@ describe('help, version, models', () => {
     expect(JSON.parse(models.stdout)['anthropic/claude-sonnet-4-5']).toMatchObject({ tools: true, reasoning: 'budget' });
   });
 });
+
+describe('summon verify', () => {
+  it('math --json: one line out per line in, in order, a malformed line reported with its number', async () => {
+    const input = [
+      JSON.stringify({ id: 'a', gold: '\\frac{1}{2}', prediction: 'so \\boxed{0.5}' }),
+      '{not json',
+      JSON.stringify({ id: 'c', gold: '7', prediction: 'The answer is 8.' }),
+    ].join('\n');
+    const result = await runSummon(['verify', 'math', '--json'], makeSandbox(), {}, `${input}\n`);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toEqual({ id: 'a', correct: true, reward: 1, extracted: '0.5' });
+    expect(lines[1]).toMatchObject({ line: 2, error: expect.stringMatching(/JSON/) });
+    expect(lines[2]).toMatchObject({ id: 'c', correct: false, reward: 0 });
+  });
+
+  it('an unknown kind is a usage error', async () => {
+    const result = await runSummon(['verify', 'poetry'], makeSandbox());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown verifier "poetry"/);
+  });
+});

@@ -54,8 +54,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function startSummon(args: string[], sandbox: Sandbox, env: Record<string, string> = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: sandbox.workspace, env: { ...sandbox.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startSummon(args: string[], sandbox: Sandbox, env: Record<string, string> = {}, input?: string): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: sandbox.workspace, env: { ...sandbox.env, ...env }, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+  if (input !== undefined) child.stdin!.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -64,8 +65,8 @@ export function startSummon(args: string[], sandbox: Sandbox, env: Record<string
   return { child, done };
 }
 
-export function runSummon(args: string[], sandbox: Sandbox, env: Record<string, string> = {}): Promise<CliResult> {
-  return startSummon(args, sandbox, env).done;
+export function runSummon(args: string[], sandbox: Sandbox, env: Record<string, string> = {}, input?: string): Promise<CliResult> {
+  return startSummon(args, sandbox, env, input).done;
 }
 
 /** Parses and validates stream-json output: every line must be a documented event. */
