@@ -23,7 +23,7 @@ const rawText = {
 };
 
 // Native and WASM-loading packages stay outside the bundles and load from node_modules.
-const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms'];
+const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild'];
 const common = {
   absWorkingDir: root,
   bundle: true,

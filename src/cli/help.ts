@@ -10,6 +10,9 @@ Usage:
   summon models                    list the model table (window, prices, capabilities)
   summon help [COMMAND]            help for a command
   summon verify math|code --json   judge math answers or programs (JSON Lines in and out)
+  summon audit secrets|injection|code [--json] [PATH…|-]
+                                   scan files or stdin for secrets, prompt injection or vulnerable code
+  summon sandbox exec -- CMD ARGS  run any command in the same sandbox the agent's commands use
 
 Options for run:
   -p, --print TASK                 the task (or give it as the first argument of run)

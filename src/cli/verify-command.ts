@@ -4,6 +4,7 @@ import type { CliIo } from './io.js';
 
 const KINDS: Readonly<Record<string, () => Promise<{ run(argv: string[], io: CliIo, stdin?: NodeJS.ReadableStream): Promise<number>; HELP: string }>>> = {
   math: () => import('./verify-math-command.js'),
+  code: () => import('./verify-code-command.js'),
 };
 
 export const HELP = `summon verify math|code [options]

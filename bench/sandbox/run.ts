@@ -1,0 +1,61 @@
+// Sandbox benchmark: the escape corpus of the contract suite run through the bubblewrap backend
+// (every escape contained? every control working?) and the per-command overhead over a bare spawn.
+// Run: npx tsx bench/sandbox/run.ts
+import { median, percentile, printTable, writeResults } from '../lib.mjs';
+import type { SpawnPort, SpawnRequest } from '../../src/core/tool.js';
+import { createSandboxSpawn, defaultPolicy } from '../../src/safety/sandbox/index.js';
+import { defaultSpawn } from '../../src/tools/spawn.js';
+import { SANDBOX_CASES } from '../../test/safety/sandbox/escape-cases.js';
+import { createFixture } from '../../test/safety/sandbox/fixture.js';
+
+const RUNS = 40;
+const fx = await createFixture();
+try {
+  const sandbox = createSandboxSpawn(await defaultPolicy(fx.workspace, fx.env));
+  const request = (command: string, args: string[]): SpawnRequest => ({
+    command, args, cwd: fx.workspace, env: fx.env, timeoutMs: 15_000, maxOutputBytes: 200_000, signal: new AbortController().signal,
+  });
+
+  const perCategory = new Map<string, { total: number; ok: number; failures: string[] }>();
+  for (const entry of SANDBOX_CASES) {
+    const result = await sandbox(request('bash', ['-c', entry.script(fx)]));
+    const problem = await entry.check(result, fx);
+    const row = perCategory.get(entry.category) ?? { total: 0, ok: 0, failures: [] };
+    row.total += 1;
+    if (problem === undefined) row.ok += 1;
+    else row.failures.push(`${entry.name}: ${problem}`);
+    perCategory.set(entry.category, row);
+  }
+  const rows = [...perCategory].map(([category, row]) => ({ category, cases: row.total, ok: row.ok, failures: row.failures.join('; ') || '-' }));
+  printTable('Escape corpus (ok = contained, or working for controls)', rows, [['category', 'category'], ['cases', 'cases'], ['ok', 'ok'], ['failures', 'failures']]);
+  const escapes = rows.filter((row) => row.category !== 'control');
+  const controls = rows.filter((row) => row.category === 'control');
+  const contained = escapes.reduce((sum, row) => sum + row.ok, 0);
+  const attempts = escapes.reduce((sum, row) => sum + row.cases, 0);
+  const working = controls.reduce((sum, row) => sum + row.ok, 0);
+  const controlCount = controls.reduce((sum, row) => sum + row.cases, 0);
+  console.log(`escapes contained: ${contained}/${attempts}; legitimate commands working: ${working}/${controlCount}`);
+
+  const time = async (spawn: SpawnPort, command: string, args: string[]): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const started = performance.now();
+      await spawn(request(command, args));
+      samples.push(performance.now() - started);
+    }
+    return samples;
+  };
+  await time(sandbox, 'true', []);
+  const bare = await time(defaultSpawn, 'true', []);
+  const boxed = await time(sandbox, 'true', []);
+  const bareBash = await time(defaultSpawn, 'bash', ['-c', 'echo hi | cat']);
+  const boxedBash = await time(sandbox, 'bash', ['-c', 'echo hi | cat']);
+  const overhead = [
+    { command: 'true', bare: median(bare), sandboxed: median(boxed), p90: percentile(boxed, 90), overhead: median(boxed) - median(bare) },
+    { command: "bash -c 'echo hi | cat'", bare: median(bareBash), sandboxed: median(boxedBash), p90: percentile(boxedBash, 90), overhead: median(boxedBash) - median(bareBash) },
+  ];
+  printTable(`Per-command overhead, ms (median of ${RUNS}; target ≤ 50 ms)`, overhead, [['command', 'command'], ['bare', 'bare'], ['sandboxed', 'sandboxed'], ['p90', 'sandboxed p90'], ['overhead', 'overhead']]);
+  writeResults('sandbox', { escapesContained: contained, escapeAttempts: attempts, controlsWorking: working, controls: controlCount, categories: rows, overheadMs: overhead });
+} finally {
+  await fx.dispose();
+}
