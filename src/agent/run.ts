@@ -5,7 +5,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import summarizePrompt from '../../prompts/summarize.md?raw';
 import type { ModelInfo, RetryConfig, ThinkLevel } from '../core/config.js';
 import { SummonError, toSummonError } from '../core/errors.js';
-import { addUsage, emptyUsage, type AgentEvent, type AgentEventBody, type ExitReason, type Usage, type Verification } from '../core/events.js';
+import { addUsage, emptyUsage, stampEvent, type AgentEvent, type AgentEventBody, type ExitReason, type Usage, type Verification } from '../core/events.js';
 import type { Message, ToolCallPart, ToolResultPart } from '../core/messages.js';
 import type { SpawnPort, Tool, ToolContext, ToolUpdate } from '../core/tool.js';
 import type { Verifier } from '../core/verify.js';
@@ -16,6 +16,9 @@ import { createToolRegistry } from '../tools/registry.js';
 import { changedSince, gitDirtyFiles } from './changes.js';
 import { toolSpec } from './tool-specs.js';
 import { verificationFeedback, verify } from './verification.js';
+import type { ToolGuard } from './guard.js';
+import type { Permit } from './safety-setup.js';
+import { auditChanges, auditFeedback, type AuditFindingSummary } from './audit-step.js';
 import { elideOldToolOutputs, estimateMessagesTokens, estimateTokens, splitForSummary, transcript } from './compaction.js';
 
 export interface RunOptions {
@@ -41,6 +44,12 @@ export interface RunOptions {
   history?: readonly Message[];
   /** Run when the model says it is done; failures go back to the model until they pass or the budget ends. */
   verifiers?: readonly Verifier[];
+  /** Decides whether each tool call may run (the permission policy). */
+  permit?: Permit;
+  /** Redacts, scans and spotlights tool results; restores placeholders in tool inputs. */
+  guard?: ToolGuard;
+  /** Audit the changed code for vulnerabilities before presenting the result (default off). */
+  audit?: boolean;
 }
 
 export interface RunSummary {
@@ -53,14 +62,14 @@ export interface RunSummary {
   changedFiles: string[];
   durationMs: number;
   verification?: Verification;
+  /** Security findings in the changed code that remained after the model was asked to fix them. */
+  auditFindings?: AuditFindingSummary[];
   error?: SummonError;
 }
 
 export async function runAgent(options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
-  const emit = (body: AgentEventBody): void => {
-    options.emit({ ...body, ts: new Date().toISOString(), sessionId: options.sessionId } as AgentEvent);
-  };
+  const emit = (body: AgentEventBody): void => options.emit(stampEvent(body, options.sessionId));
   const controller = new AbortController();
   let stopReason: ExitReason | undefined;
   const stop = (reason: ExitReason): void => {
@@ -73,7 +82,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   options.signal.addEventListener('abort', onInterrupt, { once: true });
   const timer = options.limits.timeoutSec ? setTimeout(() => stop('timeout'), options.limits.timeoutSec * 1000) : undefined;
 
-  const registry = createToolRegistry([...options.tools]);
+  const registry = createToolRegistry([...options.tools], options.permit ? { permit: options.permit } : {});
   const kinds = new Map(options.tools.map((tool) => [tool.name, tool.kind]));
   const toolSpecs = options.tools.map(toolSpec);
   const thinking = thinkingSettings(options.think, options.model.wire, options.model.providerName, options.model.info);
@@ -90,6 +99,8 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   let lastInputTokens = 0;
   let verification: Verification | undefined;
   let verifyRounds = 0;
+  let auditRounds = 0;
+  let auditFindings: AuditFindingSummary[] | undefined;
 
   const addMessage = (message: Message): void => {
     messages.push(message);
@@ -111,7 +122,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
 
   emit({ type: 'session-start', task: options.task, model: options.model.id, cwd: options.workspace, version: options.version });
   if (thinking.note) emit({ type: 'notice', message: thinking.note });
-  addMessage({ role: 'user', content: options.task });
+  addMessage({ role: 'user', content: options.guard ? options.guard.redactText(options.task, 'task') : options.task });
 
   try {
     for (;;) {
@@ -151,6 +162,20 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
             continue;
           }
         }
+        if (options.audit) {
+          const files = await currentChanges();
+          if (files.length > 0) {
+            auditRounds++;
+            const findings = await auditChanges(options.workspace, files);
+            emit({ type: 'audit-result', round: auditRounds, findings });
+            // The model gets one chance to fix what the audit found; what remains is shown to the user.
+            if (findings.length > 0 && auditRounds === 1) {
+              addMessage({ role: 'user', content: auditFeedback(findings) });
+              continue;
+            }
+            auditFindings = findings;
+          }
+        }
         stopReason = 'completed';
         break;
       }
@@ -169,7 +194,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   }
 
   const reason: ExitReason = stopReason ?? 'error';
-  const changedFiles = gitBefore ? changedSince(await gitBefore, await gitDirtyFiles(options.workspace), changed) : [...changed].sort();
+  const changedFiles = await currentChanges();
   const durationMs = Date.now() - started;
   emit({ type: 'done', reason, result, turns, usage, costUsd, changedFiles, durationMs, ...(verification ? { verification } : {}) });
   return {
@@ -182,8 +207,13 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
     changedFiles,
     durationMs,
     ...(verification ? { verification } : {}),
+    ...(auditFindings && auditFindings.length > 0 ? { auditFindings } : {}),
     ...(error ? { error } : {}),
   };
+
+  async function currentChanges(): Promise<string[]> {
+    return gitBefore ? changedSince(await gitBefore, await gitDirtyFiles(options.workspace), changed) : [...changed].sort();
+  }
 
   async function runToolCalls(calls: readonly ToolCallPart[]): Promise<ToolResultPart[]> {
     const context: ToolContext = {
@@ -200,9 +230,12 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
     const runOne = async (call: ToolCallPart): Promise<ToolResultPart> => {
       emit({ type: 'tool-call', id: call.id, name: call.name, input: call.input });
       const began = Date.now();
-      const outcome = await registry.execute(call, context);
-      emit({ type: 'tool-result', id: call.id, name: call.name, output: outcome.output, isError: outcome.isError, durationMs: Date.now() - began });
-      return { id: call.id, name: call.name, output: outcome.output, isError: outcome.isError };
+      const guarded = options.guard?.beforeCall(call, kinds.get(call.name));
+      const outcome = guarded?.refusal ? { output: guarded.refusal, isError: true } : await registry.execute(guarded?.call ?? call, context);
+      const notes = guarded?.notes.length ? `\n${guarded.notes.join('\n')}` : '';
+      const shown = options.guard ? options.guard.afterCall(call, outcome.output + notes) : { forModel: outcome.output + notes, forEvents: outcome.output + notes };
+      emit({ type: 'tool-result', id: call.id, name: call.name, output: shown.forEvents, isError: outcome.isError, durationMs: Date.now() - began });
+      return { id: call.id, name: call.name, output: shown.forModel, isError: outcome.isError };
     };
     // Consecutive read-only calls run together; anything that writes or executes runs alone, in order.
     const results: ToolResultPart[] = [];

@@ -33,6 +33,11 @@ const OPTIONS = {
   'max-turns': { type: 'string' },
   'max-cost': { type: 'string' },
   timeout: { type: 'string' },
+  allow: { type: 'string', multiple: true },
+  deny: { type: 'string', multiple: true },
+  'permission-mode': { type: 'string' },
+  'no-sandbox': { type: 'boolean' },
+  'no-audit': { type: 'boolean' },
   json: { type: 'boolean' },
   keep: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
@@ -82,6 +87,24 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   if (values.timeout !== undefined) {
     layer.timeoutSec = positiveNumber('--timeout', values.timeout, false);
     flagSources.timeoutSec = '--timeout';
+  }
+  if (values.allow !== undefined || values.deny !== undefined || values['permission-mode'] !== undefined) {
+    const mode = values['permission-mode'];
+    if (mode !== undefined && mode !== 'default' && mode !== 'accept-edits' && mode !== 'plan' && mode !== 'auto') {
+      throw usage(`--permission-mode "${mode}" is not valid`, 'use default, accept-edits, plan or auto');
+    }
+    layer.permissions = { ...(mode ? { mode } : {}), ...(values.allow ? { allow: values.allow } : {}), ...(values.deny ? { deny: values.deny } : {}) };
+    flagSources['permissions.mode'] = '--permission-mode';
+    flagSources['permissions.allow'] = '--allow';
+    flagSources['permissions.deny'] = '--deny';
+  }
+  if (values['no-sandbox']) {
+    layer.sandbox = false;
+    flagSources.sandbox = '--no-sandbox';
+  }
+  if (values['no-audit']) {
+    layer.audit = false;
+    flagSources.audit = '--no-audit';
   }
   const outputFormat = values['output-format'] ?? 'text';
   if (outputFormat !== 'text' && outputFormat !== 'json' && outputFormat !== 'stream-json') {

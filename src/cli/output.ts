@@ -52,6 +52,7 @@ export function resultObject(summary: RunSummary, extra: { journal?: string }): 
     sessionId: summary.sessionId,
     durationMs: summary.durationMs,
     ...(summary.verification ? { verification: summary.verification } : {}),
+    ...(summary.auditFindings ? { auditFindings: summary.auditFindings } : {}),
     ...(extra.journal ? { journal: extra.journal } : {}),
     ...(summary.error ? { error: summary.error.toJSON() } : {}),
   };
@@ -71,6 +72,9 @@ export function summaryLine(summary: RunSummary, extra: { journal?: string }): s
   ];
   const lines = [parts.join(' · ')];
   if (summary.verification) lines.push(`  ${verificationLine(summary.verification)}`);
+  for (const finding of summary.auditFindings ?? []) {
+    lines.push(`  security: ${finding.file}:${finding.line} ${finding.rule} (${finding.cwe}) ${finding.message} — fix: ${finding.fix}`);
+  }
   if (extra.journal) lines.push(`  journal: ${extra.journal}`);
   return lines.join('\n');
 }
@@ -94,6 +98,14 @@ function progressLine(event: AgentEvent): string | undefined {
       return `  retrying in ${(event.delayMs / 1000).toFixed(1)}s (attempt ${event.attempt}: ${event.reason})\n`;
     case 'verify-result':
       return `  ${verificationLine(event.verification)}${event.verification.passed ? '' : ' (feedback sent to the model)'}\n`;
+    case 'audit-result':
+      return event.findings.length === 0 ? undefined : `  audit: ${event.findings.length} finding(s) in the changed code${event.round === 1 ? ' (sent to the model to fix)' : ''}\n`;
+    case 'permission':
+      return `  permission ${event.decision}: ${event.tool} — ${event.reason}\n`;
+    case 'secret-redacted':
+      return `  redacted ${event.findings.length} secret(s) from ${event.origin} before it reached the model\n`;
+    case 'injection-flagged':
+      return `  ⚠ possible prompt injection in ${event.origin} (${event.rules.join(', ')}); network access and git push now need approval\n`;
     case 'compaction':
       return `  context compacted (${event.strategy}): dropped ${event.dropped}\n`;
     case 'notice':

@@ -3,10 +3,12 @@ import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/se
 import { runAgent, type RunSummary } from '../agent/run.js';
 import { loadConfig } from '../config/index.js';
 import { SummonError } from '../core/errors.js';
-import type { AgentEvent } from '../core/events.js';
+import { stampEvent, type AgentEvent, type AgentEventBody } from '../core/events.js';
+import { createToolGuard } from '../agent/guard.js';
+import { prepareSafety } from '../agent/safety-setup.js';
 import { newSessionId, openJournal } from '../session/journal.js';
 import { sessionsDir } from '../session/paths.js';
-import { builtinTools, defaultSpawn, killAllRunning } from '../tools/index.js';
+import { builtinTools, killAllRunning } from '../tools/index.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { createPrinter } from './output.js';
@@ -24,11 +26,20 @@ export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunComm
   const workspace = resolveWorkspace(args.cwd ?? io.cwd);
   const { config } = await loadConfig({ cwd: workspace, env: io.env, flags: args.layer, flagSources: args.flagSources });
   const model = await prepareModel(config, io.env);
-  const { system } = prepareSystemPrompt(workspace);
 
   const sessionId = newSessionId();
   const journal = openJournal(sessionsDir(io.env), sessionId);
   const printer = createPrinter(args.outputFormat, io.stdout, io.stderr, { progress: args.verbose || io.stderrIsTty });
+  const sink = (event: AgentEvent): void => {
+    journal.append(event);
+    overrides.onEvent?.(event);
+    printer.onEvent(event);
+  };
+  const emitEarly = (body: AgentEventBody): void => sink(stampEvent(body, sessionId));
+  const safety = await prepareSafety(config, { workspace, env: io.env, emit: emitEarly });
+  const guard = createToolGuard({ redactor: safety.redactor, emit: emitEarly });
+  const system = guard.redactText(prepareSystemPrompt(workspace).system, 'system prompt');
+  if (!safety.sandboxed) io.stderr('summon: warning: --no-sandbox: commands run with your full user rights; exec tools need an explicit --allow\n');
   if (!model.known) io.stderr(`summon: note: ${model.id} is not in the model table; assuming a ${model.info.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
 
   const interrupt = new AbortController();
@@ -61,15 +72,14 @@ export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunComm
       tools: builtinTools,
       commandTimeoutMs: config.commandTimeoutSec * 1000,
       maxToolOutputChars: config.maxToolOutputChars,
-      spawn: defaultSpawn,
+      spawn: safety.spawn,
+      permit: safety.permit,
+      guard,
+      audit: config.audit,
       signal: interrupt.signal,
       sessionId,
       version: VERSION,
-      emit: (event) => {
-        journal.append(event);
-        overrides.onEvent?.(event);
-        printer.onEvent(event);
-      },
+      emit: sink,
     });
   } finally {
     process.off('SIGINT', onSignal);

@@ -69,11 +69,15 @@ export function setAt(target: Record<string, unknown>, segments: readonly string
   });
 }
 
-/** Objects merge key by key; scalars and arrays from `over` replace; undefined never overrides. */
-export function deepMerge(base: unknown, over: unknown): unknown {
+/** Arrays at these paths accumulate across layers instead of being replaced. */
+const ACCUMULATING = new Set(['permissions.allow', 'permissions.ask', 'permissions.deny']);
+
+/** Objects merge key by key; scalars and most arrays from `over` replace; undefined never overrides. */
+export function deepMerge(base: unknown, over: unknown, path = ''): unknown {
   if (over === undefined) return base;
+  if (Array.isArray(base) && Array.isArray(over) && ACCUMULATING.has(path)) return [...base, ...over];
   if (!isPlainObject(base) || !isPlainObject(over)) return over;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(over)) merged[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(over)) merged[key] = deepMerge(base[key], value, path ? `${path}.${key}` : key);
   return merged;
 }

@@ -1,6 +1,7 @@
 // The one configuration schema. Every layer (defaults, user file, project file, environment, flags)
 // is validated against it; functions receive only the slice they need.
 import { z } from 'zod';
+import { permissionsSettingSchema } from './permissions.js';
 
 export const thinkLevelSchema = z.union([
   z.enum(['off', 'low', 'medium', 'high']),
@@ -64,13 +65,19 @@ export const configSchema = z
     /** Per-model overrides and additions to the built-in model table, keyed by provider/model. */
     models: z.record(z.string(), modelInfoSchema.partial()),
     retry: retryConfigSchema,
+    /** Run every command the agent starts inside the sandbox (off only by explicit choice). */
+    sandbox: z.boolean(),
+    /** Audit changed code for vulnerabilities before a result is presented. */
+    audit: z.boolean(),
+    /** Permission policy: lists accumulate across layers, so a project file cannot drop a user's deny rules. */
+    permissions: permissionsSettingSchema,
   })
   .strict();
 export type Config = z.infer<typeof configSchema>;
 
 /** What a layer (file, environment, flags) may set: any subset, nested objects partial too. */
 export const configLayerSchema = configSchema
-  .extend({ retry: retryConfigSchema.partial() })
+  .extend({ retry: retryConfigSchema.partial(), permissions: permissionsSettingSchema.partial() })
   .partial()
   .strict();
 export type ConfigLayer = z.infer<typeof configLayerSchema>;
@@ -84,4 +91,7 @@ export const DEFAULT_CONFIG: Config = {
   providers: {},
   models: {},
   retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, requestTimeoutMs: 120_000 },
+  sandbox: true,
+  audit: true,
+  permissions: { allow: [], ask: [], deny: [] },
 };

@@ -62,6 +62,20 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('usage'), turn: z.number().int().positive(), usage: usageSchema, costUsd: z.number().nonnegative() }),
   z.object({ ...base, type: z.literal('verify-result'), round: z.number().int().positive(), verification: verificationSchema }),
+  z.object({
+    ...base,
+    type: z.literal('secret-redacted'),
+    origin: z.string(),
+    findings: z.array(z.object({ kind: z.string(), placeholder: z.string(), rule: z.string(), line: z.number() })),
+  }),
+  z.object({ ...base, type: z.literal('injection-flagged'), origin: z.string(), score: z.number(), rules: z.array(z.string()) }),
+  z.object({ ...base, type: z.literal('permission'), tool: z.string(), decision: z.enum(['allow', 'ask', 'deny']), reason: z.string(), rule: z.string().optional() }),
+  z.object({
+    ...base,
+    type: z.literal('audit-result'),
+    round: z.number().int().positive(),
+    findings: z.array(z.object({ file: z.string(), line: z.number(), rule: z.string(), cwe: z.string(), message: z.string(), fix: z.string() })),
+  }),
   z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
   z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
   z.object({ ...base, type: z.literal('error'), code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() }),
@@ -95,4 +109,9 @@ export function addUsage(a: Usage, b: Usage): Usage {
     reasoningTokens: a.reasoningTokens + b.reasoningTokens,
     cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
   };
+}
+
+/** Stamps an event body with its time and session: the one place events get both. */
+export function stampEvent(body: AgentEventBody, sessionId: string, now = new Date()): AgentEvent {
+  return { ...body, ts: now.toISOString(), sessionId } as AgentEvent;
 }

@@ -11,15 +11,6 @@ afterEach(async () => {
   server = undefined;
 });
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -30,20 +21,23 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
 
 describe('interrupts', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s kills the running command group, flushes the journal and exits 130', async (signal) => {
-    server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'bash', input: { command: 'sleep 300 & echo $! > bg.pid; sleep 300' } }] }] });
+    // A background loop writes a heartbeat; once the group is killed the heartbeat stops. (Inside the
+    // sandbox's PID namespace its pid means nothing out here, so the file is the witness.)
+    const command = '(while true; do date +%s%N > beat; sleep 0.05; done) & sleep 300';
+    server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'bash', input: { command } }] }] });
     const sandbox = makeSandbox();
     const { env, model } = providerEnv('openai', server.url);
     const { child, done } = startSummon(['-p', 'wait forever', '--model', model], sandbox, env);
-    const pidFile = path.join(sandbox.workspace, 'bg.pid');
-    await waitFor(() => existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '', 10_000);
-    const backgroundPid = Number(readFileSync(pidFile, 'utf8'));
-    expect(alive(backgroundPid)).toBe(true);
+    const beat = path.join(sandbox.workspace, 'beat');
+    await waitFor(() => existsSync(beat), 10_000);
     const sentAt = Date.now();
     child.kill(signal);
     const result = await done;
     expect(result.code).toBe(130);
     expect(Date.now() - sentAt).toBeLessThan(5_000);
-    await waitFor(() => !alive(backgroundPid), 3_000);
+    const last = readFileSync(beat, 'utf8');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(readFileSync(beat, 'utf8')).toBe(last);
     const journal = sandbox.journalEvents();
     expect(journal[0]).toMatchObject({ type: 'session-start' });
     expect(journal.at(-1)).toMatchObject({ type: 'done', reason: 'interrupted' });

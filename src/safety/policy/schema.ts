@@ -1,49 +1,12 @@
-// The `permissions` config section: a mode and allow/ask/deny lists of `Tool(specifier)` rules,
-// each optionally carrying example inputs that must (not) match, checked when the policy compiles.
-// Depends on zod only, so it can move into core/config.ts unchanged.
-import { z } from 'zod';
-
-/** `bash`, `bash(npm test*)`, `edit(src/**)`, `net(*.npmjs.org)`, `mcp__github__create_issue`. */
-export const RULE_PATTERN = /^[A-Za-z_][\w.-]*(\(.+\))?$/s;
-
-export const permissionModeSchema = z.enum(['default', 'accept-edits', 'plan', 'auto']);
-export type PermissionMode = z.infer<typeof permissionModeSchema>;
-
-const ruleTextSchema = z
-  .string()
-  .trim()
-  .regex(RULE_PATTERN, 'expected "tool" or "tool(specifier)", e.g. "bash(npm test*)" or "edit(src/**)"');
-
-export const permissionRuleSchema = z.union([
-  ruleTextSchema,
-  z
-    .object({
-      rule: ruleTextSchema,
-      examples: z
-        .object({
-          /** Inputs (commands, paths, domains) the rule must match. */
-          match: z.array(z.string()).optional(),
-          /** Inputs it must not match. */
-          noMatch: z.array(z.string()).optional(),
-        })
-        .strict()
-        .optional(),
-    })
-    .strict(),
-]);
-export type PermissionRule = z.infer<typeof permissionRuleSchema>;
-
-export const permissionsConfigSchema = z
-  .object({
-    mode: permissionModeSchema.default('default'),
-    allow: z.array(permissionRuleSchema).default([]),
-    ask: z.array(permissionRuleSchema).default([]),
-    deny: z.array(permissionRuleSchema).default([]),
-  })
-  .strict();
-/** What a config file may say (every field optional). */
-export type PermissionsConfigInput = z.input<typeof permissionsConfigSchema>;
-/** After defaults. */
-export type PermissionsConfig = z.output<typeof permissionsConfigSchema>;
-
-export const DEFAULT_PERMISSIONS: PermissionsConfig = { mode: 'default', allow: [], ask: [], deny: [] };
+// The permissions schema lives in core (the config schema includes it); re-exported for the policy.
+export {
+  DEFAULT_PERMISSIONS,
+  permissionModeSchema,
+  permissionRuleSchema,
+  permissionsConfigSchema,
+  RULE_PATTERN,
+  type PermissionMode,
+  type PermissionRule,
+  type PermissionsConfig,
+  type PermissionsConfigInput,
+} from '../../core/permissions.js';

@@ -1,0 +1,36 @@
+// The change audit before a result is presented: the changed JavaScript/TypeScript/Python code is
+// scanned for vulnerabilities (only the changed lines in a git repo). Findings go back to the model
+// once; what remains is shown to the user.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { auditCode, auditDiff, languageOfPath } from '../safety/audit/index.js';
+
+export interface AuditFindingSummary {
+  file: string;
+  line: number;
+  rule: string;
+  cwe: string;
+  message: string;
+  fix: string;
+}
+
+export async function auditChanges(workspace: string, changedFiles: readonly string[]): Promise<AuditFindingSummary[]> {
+  const changed = new Set(changedFiles);
+  const auditable = changedFiles.filter((file) => languageOfPath(file) !== undefined);
+  if (auditable.length === 0) return [];
+  let findings;
+  try {
+    // In a git repo only the changed lines count: old code is not this run's to answer for.
+    findings = (await auditDiff(workspace, 'HEAD')).findings.filter((finding) => changed.has(finding.file));
+  } catch {
+    const files = await Promise.all(auditable.map(async (file) => ({ path: file, content: await readFile(path.join(workspace, file), 'utf8').catch(() => '') })));
+    findings = await auditCode(files);
+  }
+  return findings.map(({ file, line, rule, cwe, message, fix }) => ({ file, line, rule, cwe, message, fix }));
+}
+
+export function auditFeedback(findings: readonly AuditFindingSummary[]): string {
+  const lines = findings.slice(0, 20).map((finding) => `- ${finding.file}:${finding.line} ${finding.rule} (${finding.cwe}): ${finding.message} — fix: ${finding.fix}`);
+  const more = findings.length > 20 ? `\n(and ${findings.length - 20} more)` : '';
+  return `A security audit of your changes found problems. Fix them before you finish (or, if one is a false alarm, say why in your final answer):\n${lines.join('\n')}${more}`;
+}

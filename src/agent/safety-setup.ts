@@ -1,0 +1,55 @@
+// Builds the run's safety layer from configuration: the sandboxed SpawnPort every command goes
+// through, the permission check every tool call goes through, and the secret redactor. Work that
+// costs start-up time (git, the shell grammar) happens on first use, unless the config has rules
+// whose examples must be checked as it loads.
+import { effectivePermissionMode, type PermissionMode } from '../core/permissions.js';
+import type { Config } from '../core/config.js';
+import type { AgentEventBody } from '../core/events.js';
+import type { SpawnPort, ToolKind } from '../core/tool.js';
+import { createPermit, loadPolicy, type Policy } from '../safety/policy/index.js';
+import { createSandboxSpawn, defaultPolicy } from '../safety/sandbox/index.js';
+import { createRedactor, secretsFromEnv, type Redactor } from '../safety/secrets/index.js';
+import { defaultSpawn } from '../tools/index.js';
+
+export type Permit = (request: { name: string; kind: ToolKind; input: unknown }) => Promise<{ allow: true } | { allow: false; reason: string }>;
+
+export interface RunSafety {
+  spawn: SpawnPort;
+  permit: Permit;
+  redactor: Redactor;
+  mode: PermissionMode;
+  sandboxed: boolean;
+}
+
+export interface SafetyOptions {
+  workspace: string;
+  env: Readonly<Record<string, string | undefined>>;
+  emit: (event: AgentEventBody) => void;
+}
+
+export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permissions'>, options: SafetyOptions): Promise<RunSafety> {
+  const sandboxed = config.sandbox;
+  const mode = effectivePermissionMode(config.permissions.mode, sandboxed);
+  const settings = { ...config.permissions, mode };
+  const hasRules = settings.allow.length + settings.ask.length + settings.deny.length > 0;
+  // Rules with examples are checked now, so a bad rule is a configuration error before any work.
+  let policy: Promise<Policy> | undefined = hasRules ? Promise.resolve(await loadPolicy(settings)) : undefined;
+  let permit: Permit | undefined;
+  const decide: Permit = async (request) => {
+    permit ??= createPermit(await (policy ??= loadPolicy(settings)), {
+      workspace: options.workspace,
+      onDecision: (asked, verdict) => {
+        if (verdict.decision !== 'allow') options.emit({ type: 'permission', tool: asked.tool, decision: verdict.decision, reason: verdict.reason, ...(verdict.rule ? { rule: verdict.rule } : {}) });
+      },
+    });
+    return permit(request);
+  };
+
+  let sandboxSpawn: Promise<SpawnPort> | undefined;
+  const spawn: SpawnPort = sandboxed
+    ? async (request) => (await (sandboxSpawn ??= defaultPolicy(options.workspace, options.env).then((policyForSandbox) => createSandboxSpawn(policyForSandbox))))(request)
+    : defaultSpawn;
+
+  const redactor = createRedactor({ knownValues: secretsFromEnv(options.env) });
+  return { spawn, permit: decide, redactor, mode, sandboxed };
+}

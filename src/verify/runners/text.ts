@@ -1,0 +1,25 @@
+// Small text helpers the parsers share: colour codes out, line endings normalised.
+
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+
+/** Output as plain text: ANSI colour codes removed, CRLF → LF. */
+export function plain(output: string): string {
+  return output.replace(ANSI, '').replace(/\r\n?/g, '\n');
+}
+
+/** The first `max` non-empty lines of a message, trimmed, joined by newlines. */
+export function firstLines(text: string, max: number): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== '')
+    .slice(0, max)
+    .map((line) => line.trim())
+    .join('\n');
+}
+
+export function toInt(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number.parseInt(value, 10);
+  return Number.isFinite(parsed) ? parsed : undefined;
+}
