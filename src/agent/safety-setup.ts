@@ -45,10 +45,18 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     return permit(request);
   };
 
-  let sandboxSpawn: Promise<SpawnPort> | undefined;
-  const spawn: SpawnPort = sandboxed
-    ? async (request) => (await (sandboxSpawn ??= defaultPolicy(options.workspace, options.env).then((policyForSandbox) => createSandboxSpawn(policyForSandbox))))(request)
-    : defaultSpawn;
+  // One sandbox per working folder: a command may write only in the folder it runs in, which is the
+  // workspace for the agent's tools and each attempt's own worktree in group runs.
+  const sandboxes = new Map<string, Promise<SpawnPort>>();
+  const sandboxFor = (cwd: string): Promise<SpawnPort> => {
+    let sandbox = sandboxes.get(cwd);
+    if (!sandbox) {
+      sandbox = defaultPolicy(cwd, options.env).then((policyForSandbox) => createSandboxSpawn(policyForSandbox));
+      sandboxes.set(cwd, sandbox);
+    }
+    return sandbox;
+  };
+  const spawn: SpawnPort = sandboxed ? async (request) => (await sandboxFor(request.cwd))(request) : defaultSpawn;
 
   const redactor = createRedactor({ knownValues: secretsFromEnv(options.env) });
   return { spawn, permit: decide, redactor, mode, sandboxed };

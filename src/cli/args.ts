@@ -19,6 +19,10 @@ export interface ParsedArgs {
   keep: boolean;
   version: boolean;
   help: boolean;
+  /** Ad-hoc verifier command lines from --verify. */
+  verify: string[];
+  /** Group sampling: --attempts N|auto and its settings; absent for a single run. */
+  group?: { attempts: number | 'auto'; maxAttempts: number; concurrency: number; advantage: 'grpo' | 'dr-grpo'; apply: boolean };
   /** Config values set by flags, and which flag set each path. */
   layer: ConfigLayer;
   flagSources: Record<string, string>;
@@ -38,6 +42,12 @@ const OPTIONS = {
   'permission-mode': { type: 'string' },
   'no-sandbox': { type: 'boolean' },
   'no-audit': { type: 'boolean' },
+  verify: { type: 'string', multiple: true },
+  attempts: { type: 'string' },
+  'max-attempts': { type: 'string' },
+  concurrency: { type: 'string' },
+  advantage: { type: 'string' },
+  'no-apply': { type: 'boolean' },
   json: { type: 'boolean' },
   keep: { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
@@ -106,6 +116,21 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     layer.audit = false;
     flagSources.audit = '--no-audit';
   }
+  let group: ParsedArgs['group'];
+  if (values.attempts !== undefined) {
+    const attempts = values.attempts === 'auto' ? 'auto' : positiveNumber('--attempts', values.attempts, true);
+    const advantage = values.advantage ?? 'grpo';
+    if (advantage !== 'grpo' && advantage !== 'dr-grpo') throw usage(`--advantage "${advantage}" is not valid`, 'use grpo ((r − mean)/(std + ε)) or dr-grpo (r − mean)');
+    group = {
+      attempts,
+      maxAttempts: values['max-attempts'] !== undefined ? positiveNumber('--max-attempts', values['max-attempts'], true) : 4,
+      concurrency: values.concurrency !== undefined ? positiveNumber('--concurrency', values.concurrency, true) : 2,
+      advantage,
+      apply: !values['no-apply'],
+    };
+  } else if (values.concurrency !== undefined || values['max-attempts'] !== undefined || values.advantage !== undefined || values['no-apply']) {
+    throw usage('--concurrency, --max-attempts, --advantage and --no-apply only apply to group runs', 'add --attempts N (or --attempts auto)');
+  }
   const outputFormat = values['output-format'] ?? 'text';
   if (outputFormat !== 'text' && outputFormat !== 'json' && outputFormat !== 'stream-json') {
     throw usage(`--output-format "${outputFormat}" is not valid`, 'use text, json or stream-json');
@@ -123,6 +148,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     keep: values.keep ?? false,
     version: values.version ?? false,
     help: values.help ?? false,
+    verify: values.verify ?? [],
+    ...(group ? { group } : {}),
     layer,
     flagSources,
   };

@@ -14,6 +14,7 @@ export interface Subcommand {
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   audit: { summary: 'scan files or stdin for secrets, prompt injection or vulnerable code', load: () => import('./audit-command.js') },
   export: { summary: 'write saved trajectories as a TRL / OpenRLHF / verl / JSONL dataset', load: () => import('./export-command.js') },
+  serve: { summary: 'serve summon\'s verifiers over HTTP for RL trainers (TRL, OpenRLHF, verl)', load: () => import('./serve-command.js') },
   sandbox: { summary: 'run any command in summon\'s sandbox', load: () => import('./sandbox-command.js') },
   verify: { summary: 'judge math answers or programs with summon\'s verifiers (JSON Lines in, JSON Lines out)', load: () => import('./verify-command.js') },
 };

@@ -12,6 +12,8 @@ Usage:
   summon verify math|code --json   judge math answers or programs (JSON Lines in and out)
   summon audit secrets|injection|code [--json] [PATH…|-]
                                    scan files or stdin for secrets, prompt injection or vulnerable code
+  summon serve rewards [--port 8700]
+                                   serve the verifiers over HTTP to RL trainers (OpenRLHF, verl, TRL)
   summon export --format trl|openrlhf|verl|jsonl
                                    write saved attempt trajectories (with rewards) as a training dataset
   summon sandbox exec -- CMD ARGS  run any command in the same sandbox the agent's commands use

@@ -2,6 +2,7 @@
 // is validated against it; functions receive only the slice they need.
 import { z } from 'zod';
 import { permissionsSettingSchema } from './permissions.js';
+import { verifyConfigSchema } from './verify.js';
 
 export const thinkLevelSchema = z.union([
   z.enum(['off', 'low', 'medium', 'high']),
@@ -69,6 +70,8 @@ export const configSchema = z
     sandbox: z.boolean(),
     /** Audit changed code for vulnerabilities before a result is presented. */
     audit: z.boolean(),
+    /** Verifiers run when the model says it is done (and to score group attempts). */
+    verify: verifyConfigSchema,
     /** Permission policy: lists accumulate across layers, so a project file cannot drop a user's deny rules. */
     permissions: permissionsSettingSchema,
   })
@@ -93,5 +96,6 @@ export const DEFAULT_CONFIG: Config = {
   retry: { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 30_000, requestTimeoutMs: 120_000 },
   sandbox: true,
   audit: true,
+  verify: [],
   permissions: { allow: [], ask: [], deny: [] },
 };

@@ -4,25 +4,10 @@ import { z } from 'zod';
 import { SummonError, toSummonError } from '../core/errors.js';
 import type { Verification } from '../core/events.js';
 import type { SpawnPort } from '../core/tool.js';
-import type { Verdict, Verifier, VerifyTarget } from '../core/verify.js';
+import type { Verdict, Verifier, VerifierSpec, VerifyTarget } from '../core/verify.js';
 import { createCheckVerifier, createTestVerifier, runnerOf } from './runners/index.js';
 
-export const verifierSpecSchema = z
-  .object({
-    kind: z.enum(['test', 'typecheck', 'lint', 'build', 'command']),
-    /** The command line; detected from the project when absent (required for "command"). */
-    command: z.string().min(1).optional(),
-    /** Weight in the combined reward (default 1). */
-    weight: z.number().nonnegative().optional(),
-    /** Name in reports and rewards (default: the kind, numbered when repeated). */
-    name: z.string().regex(/^[\w.-]+$/).optional(),
-    timeoutSec: z.number().positive().optional(),
-  })
-  .strict()
-  .refine((spec) => spec.kind !== 'command' || spec.command !== undefined, { message: 'a verifier of kind "command" needs "command"', path: ['command'] });
-export type VerifierSpec = z.infer<typeof verifierSpecSchema>;
-
-export const verifyConfigSchema = z.array(verifierSpecSchema);
+export { verifierSpecSchema, verifyConfigSchema, type VerifierSpec } from '../core/verify.js';
 
 export interface BuildVerifiersOptions {
   spawn: SpawnPort;
