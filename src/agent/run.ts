@@ -15,7 +15,8 @@ import { thinkingSettings, type Wire } from '../model/thinking.js';
 import { createToolRegistry } from '../tools/registry.js';
 import { changedSince, gitDirtyFiles } from './changes.js';
 import { toolSpec } from './tool-specs.js';
-import { verificationFeedback, verify } from './verification.js';
+import { verificationFeedback } from './verification.js';
+import { runVerifiers, toVerification } from '../verify/registry.js';
 import type { ToolGuard } from './guard.js';
 import type { Permit } from './safety-setup.js';
 import { auditChanges, auditFeedback, type AuditFindingSummary } from './audit-step.js';
@@ -154,7 +155,7 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
       if (reply.toolCalls.length === 0) {
         if (options.verifiers && options.verifiers.length > 0) {
           verifyRounds++;
-          verification = await verify(options.verifiers, { workspace: options.workspace, response: reply.text }, controller.signal);
+          verification = toVerification(await runVerifiers(options.verifiers, { workspace: options.workspace, response: reply.text }, controller.signal));
           emit({ type: 'verify-result', round: verifyRounds, verification });
           if (!verification.passed) {
             // The model claimed done but ground truth disagrees: show it why and go on.

@@ -1,28 +1,29 @@
-// `summon run` / `summon -p`: load config, prepare the model, run the loop, print, journal.
+// `summon run` / `summon -p`: load config, prepare model, safety and verifiers, run the loop (or a
+// group of attempts with --attempts), print, journal.
+import os from 'node:os';
+import { createToolGuard } from '../agent/guard.js';
+import { runAgent, type RunOptions, type RunSummary } from '../agent/run.js';
+import { prepareSafety } from '../agent/safety-setup.js';
 import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/setup.js';
-import { runAgent, type RunSummary } from '../agent/run.js';
 import { loadConfig } from '../config/index.js';
 import { SummonError } from '../core/errors.js';
 import { stampEvent, type AgentEvent, type AgentEventBody } from '../core/events.js';
-import { createToolGuard } from '../agent/guard.js';
-import { prepareSafety } from '../agent/safety-setup.js';
+import { openTrajectoryStore, trajectoriesDir } from '../export/index.js';
 import { newSessionId, openJournal } from '../session/journal.js';
 import { sessionsDir } from '../session/paths.js';
 import { builtinTools, killAllRunning } from '../tools/index.js';
+import { buildVerifiers } from '../verify/registry.js';
 import type { ParsedArgs } from './args.js';
+import { runGroupMode } from './group-run.js';
 import type { CliIo } from './io.js';
 import { createPrinter } from './output.js';
 import { VERSION } from './version.js';
 
-export interface RunCommandOverrides {
-  /** Extra event consumer (the demo uses it to label the scripted model). */
-  onEvent?: (event: AgentEvent) => void;
-}
-
-export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunCommandOverrides = {}): Promise<number> {
+export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!args.task || args.task.trim() === '') {
     throw new SummonError('usage', 'no task given', { hint: 'pass the task: summon -p "fix the failing test" (or summon run "…")' });
   }
+  const task = args.task;
   const workspace = resolveWorkspace(args.cwd ?? io.cwd);
   const { config } = await loadConfig({ cwd: workspace, env: io.env, flags: args.layer, flagSources: args.flagSources });
   const model = await prepareModel(config, io.env);
@@ -32,15 +33,36 @@ export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunComm
   const printer = createPrinter(args.outputFormat, io.stdout, io.stderr, { progress: args.verbose || io.stderrIsTty });
   const sink = (event: AgentEvent): void => {
     journal.append(event);
-    overrides.onEvent?.(event);
     printer.onEvent(event);
   };
   const emitEarly = (body: AgentEventBody): void => sink(stampEvent(body, sessionId));
   const safety = await prepareSafety(config, { workspace, env: io.env, emit: emitEarly });
   const guard = createToolGuard({ redactor: safety.redactor, emit: emitEarly });
-  const system = guard.redactText(prepareSystemPrompt(workspace).system, 'system prompt');
+  const systemFor = (folder: string): string => guard.redactText(prepareSystemPrompt(folder).system, 'system prompt');
+  const verifiers = buildVerifiers(config.verify, { spawn: safety.spawn, adhoc: args.verify, env: io.env });
   if (!safety.sandboxed) io.stderr('summon: warning: --no-sandbox: commands run with your full user rights; exec tools need an explicit --allow\n');
   if (!model.known) io.stderr(`summon: note: ${model.id} is not in the model table; assuming a ${model.info.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
+
+  const shared: Omit<RunOptions, 'task' | 'workspace' | 'system' | 'signal' | 'sessionId' | 'emit' | 'history'> = {
+    model,
+    think: config.think,
+    limits: {
+      maxTurns: config.maxTurns,
+      ...(config.maxCostUsd !== undefined ? { maxCostUsd: config.maxCostUsd } : {}),
+      ...(config.timeoutSec !== undefined ? { timeoutSec: config.timeoutSec } : {}),
+    },
+    compactAt: config.compactAt,
+    retry: config.retry,
+    tools: builtinTools,
+    commandTimeoutMs: config.commandTimeoutSec * 1000,
+    maxToolOutputChars: config.maxToolOutputChars,
+    spawn: safety.spawn,
+    permit: safety.permit,
+    guard,
+    audit: config.audit,
+    verifiers,
+    version: VERSION,
+  };
 
   const interrupt = new AbortController();
   const onSignal = (): void => {
@@ -54,44 +76,35 @@ export async function runCommand(args: ParsedArgs, io: CliIo, overrides: RunComm
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let summary: RunSummary;
   try {
-    summary = await runAgent({
-      task: args.task,
-      workspace,
-      system,
-      model,
-      think: config.think,
-      limits: {
-        maxTurns: config.maxTurns,
-        ...(config.maxCostUsd !== undefined ? { maxCostUsd: config.maxCostUsd } : {}),
-        ...(config.timeoutSec !== undefined ? { timeoutSec: config.timeoutSec } : {}),
-      },
-      compactAt: config.compactAt,
-      retry: config.retry,
-      tools: builtinTools,
-      commandTimeoutMs: config.commandTimeoutSec * 1000,
-      maxToolOutputChars: config.maxToolOutputChars,
-      spawn: safety.spawn,
-      permit: safety.permit,
-      guard,
-      audit: config.audit,
-      signal: interrupt.signal,
-      sessionId,
-      version: VERSION,
-      emit: sink,
-    });
+    if (args.group) {
+      return await runGroupMode({
+        task,
+        workspace,
+        group: args.group,
+        verifiers,
+        shared,
+        systemFor,
+        signal: interrupt.signal,
+        io,
+        printer,
+        outputFormat: args.outputFormat,
+        sessionsDir: sessionsDir(io.env),
+        store: openTrajectoryStore(trajectoriesDir(io.env, os.homedir())),
+      });
+    }
+    const summary = await runAgent({ ...shared, task, workspace, system: systemFor(workspace), signal: interrupt.signal, sessionId, emit: sink });
+    printer.finish(summary, { journal: journal.path });
+    if (summary.error && args.outputFormat === 'text') {
+      io.stderr(`summon: error: ${summary.error.message}\n${summary.error.hint ? `  hint: ${summary.error.hint}\n` : ''}`);
+    }
+    return exitCodeOf(summary);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     killAllRunning();
     journal.close();
   }
-  printer.finish(summary, { journal: journal.path });
-  if (summary.error && args.outputFormat === 'text') {
-    io.stderr(`summon: error: ${summary.error.message}\n${summary.error.hint ? `  hint: ${summary.error.hint}\n` : ''}`);
-  }
-  return exitCodeOf(summary);
 }
 
 export function exitCodeOf(summary: RunSummary): number {

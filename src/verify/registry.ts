@@ -1,6 +1,5 @@
 // Builds the configured verifiers (`verify: [...]` in the config, plus ad-hoc `--verify "npm test"`),
 // runs them one after another on a workspace, and combines their verdicts into one weighted reward.
-import { z } from 'zod';
 import { SummonError, toSummonError } from '../core/errors.js';
 import type { Verification } from '../core/events.js';
 import type { SpawnPort } from '../core/tool.js';

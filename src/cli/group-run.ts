@@ -1,0 +1,91 @@
+// `summon run --attempts N`: N independent attempts in their own worktrees, scored by the verifiers,
+// ranked by group-relative advantage; the winner's change is applied. Prints the leaderboard.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunOptions } from '../agent/run.js';
+import { SummonError } from '../core/errors.js';
+import type { Verifier } from '../core/verify.js';
+import type { TrajectoryStore } from '../export/index.js';
+import { renderLeaderboard, runGroup } from '../group/index.js';
+import { openJournal } from '../session/journal.js';
+import type { ParsedArgs } from './args.js';
+import type { CliIo } from './io.js';
+import type { Printer } from './output.js';
+
+export interface GroupModeOptions {
+  task: string;
+  workspace: string;
+  group: NonNullable<ParsedArgs['group']>;
+  verifiers: readonly Verifier[];
+  shared: Omit<RunOptions, 'task' | 'workspace' | 'system' | 'signal' | 'sessionId' | 'emit' | 'history'>;
+  systemFor: (workspace: string) => string;
+  signal: AbortSignal;
+  io: CliIo;
+  printer: Printer;
+  outputFormat: ParsedArgs['outputFormat'];
+  sessionsDir: string;
+  store: TrajectoryStore;
+}
+
+export async function runGroupMode(options: GroupModeOptions): Promise<number> {
+  if (options.verifiers.length === 0) {
+    throw new SummonError('usage', 'group sampling needs a verifier to score the attempts', {
+      hint: 'pass --verify "npm test" (or another check), or set "verify": [{"kind": "test"}] in .summon/config.json',
+    });
+  }
+  const { io, group } = options;
+  const result = await runGroup({
+    task: options.task,
+    workspace: options.workspace,
+    attempts: group.attempts,
+    maxAttempts: group.maxAttempts,
+    concurrency: group.concurrency,
+    advantage: group.advantage,
+    apply: group.apply,
+    verifiers: options.verifiers,
+    signal: options.signal,
+    run: options.shared,
+    system: options.systemFor,
+    store: options.store,
+    sink: ({ sessionId }) => {
+      const journal = openJournal(options.sessionsDir, sessionId);
+      return {
+        emit: (event) => {
+          journal.append(event);
+          options.printer.onEvent(event);
+        },
+        close: () => journal.close(),
+      };
+    },
+    onProgress: (progress) => {
+      if (progress.type === 'attempt-start') io.stderr(`summon: attempt ${progress.attempt.index} started (${progress.attempt.workspace})\n`);
+      else if (progress.type === 'attempt-scored') io.stderr(`summon: attempt ${progress.attempt.index} scored ${progress.attempt.reward.toFixed(2)}\n`);
+    },
+  });
+  io.stderr(`\n${renderLeaderboard(result)}\n`);
+  let patchFile: string | undefined;
+  if (result.applyError && result.winner) {
+    patchFile = path.join(options.workspace, `.summon-attempt-${result.winner.index}.patch`);
+    writeFileSync(patchFile, result.winner.diff.patch);
+    io.stderr(`summon: the winner's change could not be applied (${result.applyError}); its patch is in ${patchFile}\n`);
+  }
+  if (result.winner && options.outputFormat === 'text') {
+    const answer = result.winner.summary.result;
+    if (answer) io.stdout(answer.endsWith('\n') ? answer : `${answer}\n`);
+  } else if (result.winner) {
+    const object = {
+      type: 'group-result',
+      groupId: result.groupId,
+      winner: result.winner.index,
+      applied: result.applied,
+      interrupted: result.interrupted,
+      result: result.winner.summary.result,
+      attempts: result.attempts.map((attempt) => ({ index: attempt.index, sessionId: attempt.sessionId, reward: attempt.reward, rewards: attempt.rewards, passed: attempt.passed, advantage: attempt.advantage, tokens: attempt.tokens, costUsd: attempt.costUsd })),
+      compute: result.compute,
+      ...(patchFile ? { patch: patchFile } : {}),
+    };
+    io.stdout(`${JSON.stringify(object)}\n`);
+  }
+  if (result.interrupted) return 130;
+  return result.winner?.passed ? 0 : 1;
+}
