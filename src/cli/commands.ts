@@ -12,6 +12,8 @@ export interface Subcommand {
 }
 
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  index: { summary: 'build or update the context index of a repository', load: () => import('./index-command.js') },
+  context: { summary: 'rank the files a task needs, or pack them into a token budget', load: () => import('./context-command.js') },
   audit: { summary: 'scan files or stdin for secrets, prompt injection or vulnerable code', load: () => import('./audit-command.js') },
   export: { summary: 'write saved trajectories as a TRL / OpenRLHF / verl / JSONL dataset', load: () => import('./export-command.js') },
   serve: { summary: 'serve summon\'s verifiers over HTTP for RL trainers (TRL, OpenRLHF, verl)', load: () => import('./serve-command.js') },

@@ -9,6 +9,9 @@ Usage:
   summon config [--json]           show the effective configuration and where each value came from
   summon models                    list the model table (window, prices, capabilities)
   summon help [COMMAND]            help for a command
+  summon index [--cwd DIR]         build or update the context index (symbols, references, git history)
+  summon context "QUERY" [--json] [--pack --budget N]
+                                   rank the files a task needs (with reasons), or pack them into a budget
   summon verify math|code --json   judge math answers or programs (JSON Lines in and out)
   summon audit secrets|injection|code [--json] [PATH…|-]
                                    scan files or stdin for secrets, prompt injection or vulnerable code

@@ -3,7 +3,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SummonError } from '../core/errors.js';
-import { assertSandboxAvailable, createStandIns, defaultPolicy, removeStandIns, runProcess, sandboxedCommand, type SandboxPolicy } from '../safety/sandbox/index.js';
+import {
+  assertSandboxAvailable, createStandIns, defaultPolicy, findSocat, removeStandIns, runProcess, sandboxedCommand, startNetworkProxy,
+  type NetworkBridge, type NetworkProxy, type SandboxPolicy,
+} from '../safety/sandbox/index.js';
 import type { CliIo } from './io.js';
 
 export const HELP = `summon sandbox exec [--cwd DIR] [--allow-net DOMAIN…] [--timeout SEC] -- CMD [ARGS…]
@@ -11,20 +14,24 @@ export const HELP = `summon sandbox exec [--cwd DIR] [--allow-net DOMAIN…] [--
 Runs CMD in the sandbox summon runs its commands in (bubblewrap): writes only in the workspace
 (DIR, default the current folder) and a private /tmp; the home folder hidden except the workspace;
 .git/hooks, .git/config, the core.hooksPath folder, .husky, .vscode, .idea, .summon/ and .env*
-read-only; network off; the environment reduced to an allow-list without credentials; every
+read-only; network off (with --allow-net, HTTP and HTTPS through summon's proxy to the domains
+named, nothing else); the environment reduced to an allow-list without credentials; every
 process it started killed when it ends. Output is streamed; the exit code is CMD's
 (124 on timeout, 128+N when killed by signal N).
 
   --cwd DIR             the workspace and working folder (default: the current folder)
-  --allow-net DOMAIN    allow network access to DOMAIN (repeatable; not supported yet: refused)
+  --allow-net DOMAIN    allow HTTP(S) to DOMAIN through summon's proxy (repeatable; *.example.org
+                        for its subdomains); other hosts get 403; needs socat
   --timeout SEC         kill the sandbox after SEC seconds (default: none)
   -h, --help            print this help
 
-If bubblewrap is missing or cannot start, nothing runs: the message says what to install.
+If bubblewrap (or, with --allow-net, socat) is missing or bubblewrap cannot start, nothing runs:
+the message says what to install.
 
 Examples:
   summon sandbox exec -- npm test
   summon sandbox exec --cwd ../repo --timeout 60 -- bash -c 'make && ./run-tests'
+  summon sandbox exec --allow-net registry.npmjs.org -- npm install
   summon sandbox exec -- cat ~/.ssh/id_rsa        # fails: the home folder is hidden`;
 
 const TIMEOUT_EXIT = 124;
@@ -65,9 +72,37 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   const domains = values['allow-net'] ?? [];
   const policy: SandboxPolicy = domains.length > 0 ? { ...base, network: { mode: 'allow', domains } } : base;
-  await assertSandboxAvailable(policy);
+  await assertSandboxAvailable(policy, undefined, { searchPath: io.env.PATH });
 
-  const sandboxed = sandboxedCommand(policy, { command, args, cwd: policy.workspace, env: io.env });
+  let proxy: NetworkProxy | undefined;
+  let network: NetworkBridge | undefined;
+  if (domains.length > 0) {
+    const socatPath = await findSocat({ searchPath: io.env.PATH, hidden: policy.hidden });
+    proxy = await startNetworkProxy({
+      domains,
+      onDecision: (decision) => {
+        if (!decision.allowed) io.stderr(`summon: blocked network access to ${decision.host}:${decision.port} (allow it with --allow-net ${decision.host})\n`);
+      },
+    });
+    network = { socketPath: proxy.socketPath, socatPath };
+  }
+  try {
+    return await execute(policy, { command, args, network, timeoutMs, timeoutText: values.timeout }, io);
+  } finally {
+    await proxy?.close();
+  }
+}
+
+interface Execution {
+  command: string;
+  args: string[];
+  network: NetworkBridge | undefined;
+  timeoutMs: number;
+  timeoutText: string | undefined;
+}
+
+async function execute(policy: SandboxPolicy, { command, args, network, timeoutMs, timeoutText }: Execution, io: CliIo): Promise<number> {
+  const sandboxed = sandboxedCommand(policy, { command, args, cwd: policy.workspace, env: io.env, network });
   const controller = new AbortController();
   const onSignal = (): void => controller.abort();
   process.once('SIGINT', onSignal);
@@ -88,7 +123,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     });
     if (controller.signal.aborted) return INTERRUPTED_EXIT;
     if (result.timedOut) {
-      io.stderr(`summon: the command timed out after ${values.timeout} s; the sandbox was killed\n`);
+      io.stderr(`summon: the command timed out after ${timeoutText} s; the sandbox was killed\n`);
       return TIMEOUT_EXIT;
     }
     return result.exitCode ?? 128 + signalNumber(result.signal);

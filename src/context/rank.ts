@@ -22,8 +22,18 @@ export interface RankOptions {
   top?: number;
 }
 
-/** Relative weight of each signal once normalised to 0..1. */
-export const WEIGHTS: Record<"lexical" | "commits" | "symbols" | "paths" | "graph" | "cochange" | "recency", number> = { lexical: 1.0, commits: 1.1, symbols: 0.8, paths: 2.0, graph: 0.5, cochange: 0.35, recency: 0.1 };
+export type SignalName = 'lexical' | 'commits' | 'symbols' | 'paths' | 'graph' | 'cochange' | 'recency';
+
+/** Relative weight of each signal once normalised to 0..1 (tuned on the benchmark; see bench/context). */
+export const WEIGHTS: Record<SignalName, number> = {
+  lexical: 1.0,
+  commits: 0.15,
+  symbols: 0.3,
+  paths: 2.0,
+  graph: 0.15,
+  cochange: 0.15,
+  recency: 0.1,
+};
 
 const TEST_PATH = /(^|\/)(tests?|spec|__tests__|testdata|fixtures?|examples?|benchmarks?|docs?)(\/|$)|[._-](test|spec)\.[a-z]+$|(^|\/)test_[^/]*$|_test\.go$/i;
 const PROSE_PATH = /\.(md|markdown|rst|txt|adoc|html?|json|ya?ml|toml|ini|cfg|lock|csv|svg)$|(^|\/)(changelog|history|license|authors|contributing)[^/]*$/i;

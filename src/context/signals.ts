@@ -53,14 +53,16 @@ export function commitScores(index: ContextIndex, query: QueryTerms): Map<string
   return evidence;
 }
 
-/** Occurrences of each term as a word prefix ("timeout" counts "timeouts"), case-insensitive. */
+const INFLECTION = /^(s|es|ed|d|ing)?(?![a-z0-9])/;
+
+/** Occurrences of each term as a word, inflections included ("timeout" counts "timeouts"), case-insensitive. */
 export function termMentions(text: string, terms: readonly string[]): Map<string, number> {
   const lower = text.toLowerCase();
   const counts = new Map<string, number>();
   for (const term of terms) {
     let count = 0;
     for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
-      if (at === 0 || !/[a-z0-9]/.test(lower[at - 1]!)) count++;
+      if ((at === 0 || !/[a-z0-9]/.test(lower[at - 1]!)) && INFLECTION.test(lower.slice(at + term.length, at + term.length + 4))) count++;
     }
     if (count > 0) counts.set(term, count);
   }

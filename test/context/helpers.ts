@@ -55,7 +55,7 @@ export function makeSampleRepo(): TempRepo {
   repo.commit('abort slow requests after the deadline passes', { 'src/pool.py': 'class ConnectionPool:\n    """Keeps sockets open between requests."""\n\n    def acquire(self, host, wait=5):\n        return self._sockets.get(host)\n\n    def release(self, sock):\n        sock.close()\n' });
   repo.commit('deadline: keep waiting sockets from hanging forever', {
     'src/pool.py': 'class ConnectionPool:\n    """Keeps sockets open between requests."""\n\n    def acquire(self, host, wait=10):\n        return self._sockets.get(host)\n\n    def release(self, sock):\n        sock.close()\n',
-    'src/client.ts': "import { parseConfig, type Config } from './config.js';\n\nexport class Client {\n  constructor(private readonly config: Config) {}\n  async send(path: string): Promise<string> {\n    return fetch(this.config.baseUrl + path).then((r) => r.text());\n  }\n}\n\nexport function makeClient(text: string): Client {\n  return new Client(parseConfig(text)); // deadline handled by the pool\n}\n",
+    'src/client.ts': "import { parseConfig, type Config } from './config.js';\n\nexport class Client {\n  constructor(private readonly config: Config) {}\n  async send(path: string): Promise<string> {\n    return fetch(this.config.baseUrl + path).then((r) => r.text());\n  }\n}\n\nexport function makeClient(text: string): Client {\n  return new Client(parseConfig(text)); // reuses pooled connections\n}\n",
   });
   return repo;
 }
