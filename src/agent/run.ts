@@ -51,6 +51,8 @@ export interface RunOptions {
   guard?: ToolGuard;
   /** Audit the changed code for vulnerabilities before presenting the result (default off). */
   audit?: boolean;
+  /** Produces the opening context for the task (the context engine's pack), added after the task. */
+  openingContext?: (task: string, emit: (event: AgentEventBody) => void) => Promise<string | undefined>;
 }
 
 export interface RunSummary {
@@ -123,7 +125,9 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
 
   emit({ type: 'session-start', task: options.task, model: options.model.id, cwd: options.workspace, version: options.version });
   if (thinking.note) emit({ type: 'notice', message: thinking.note });
-  addMessage({ role: 'user', content: options.guard ? options.guard.redactText(options.task, 'task') : options.task });
+  const opening = options.history?.length ? undefined : await options.openingContext?.(options.task, emit).catch(() => undefined);
+  const firstMessage = opening ? `${options.task}\n\n<repository-context note="selected by summon's context engine for this task; verify before relying on it">\n${opening}\n</repository-context>` : options.task;
+  addMessage({ role: 'user', content: options.guard ? options.guard.redactText(firstMessage, 'task') : firstMessage });
 
   try {
     for (;;) {

@@ -51,7 +51,17 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const sandboxFor = (cwd: string): Promise<SpawnPort> => {
     let sandbox = sandboxes.get(cwd);
     if (!sandbox) {
-      sandbox = defaultPolicy(cwd, options.env).then((policyForSandbox) => createSandboxSpawn(policyForSandbox));
+      sandbox = Promise.all([defaultPolicy(cwd, options.env), (policy ??= loadPolicy(settings))]).then(([policyForSandbox, rules]) => {
+        // net(…) allow rules open the network through the sandbox's proxy; grants made later count at once.
+        const domains = rules.allowedDomains();
+        if (domains.length === 0) return createSandboxSpawn(policyForSandbox);
+        return createSandboxSpawn({ ...policyForSandbox, network: { mode: 'allow', domains } }, {
+          extraDomains: () => rules.allowedDomains(),
+          onNetworkDecision: (decision) => {
+            if (!decision.allowed) options.emit({ type: 'permission', tool: 'net', decision: 'deny', reason: `${decision.reason}; allow it with a net(${decision.host}) rule` });
+          },
+        });
+      });
       sandboxes.set(cwd, sandbox);
     }
     return sandbox;

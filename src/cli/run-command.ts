@@ -2,6 +2,9 @@
 // group of attempts with --attempts), print, journal.
 import os from 'node:os';
 import { createToolGuard } from '../agent/guard.js';
+import { openingContext } from '../agent/context-pack.js';
+import { defaultIndexCacheDir } from '../context/context-index.js';
+import { createContextTool } from '../context/tool.js';
 import { runAgent, type RunOptions, type RunSummary } from '../agent/run.js';
 import { prepareSafety } from '../agent/safety-setup.js';
 import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/setup.js';
@@ -53,7 +56,17 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
     },
     compactAt: config.compactAt,
     retry: config.retry,
-    tools: builtinTools,
+    tools: [...builtinTools, createContextTool({ cacheDir: defaultIndexCacheDir(io.env), historyCommits: config.context.historyCommits })],
+    openingContext: (taskText, emit) =>
+      openingContext({
+        workspace,
+        task: taskText,
+        budgetTokens: Math.floor(model.info.contextWindow * config.context.share),
+        minFiles: config.context.minFiles,
+        cacheDir: defaultIndexCacheDir(io.env),
+        historyCommits: config.context.historyCommits,
+        emit,
+      }),
     commandTimeoutMs: config.commandTimeoutSec * 1000,
     maxToolOutputChars: config.maxToolOutputChars,
     spawn: safety.spawn,

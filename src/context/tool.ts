@@ -2,9 +2,8 @@
 // The index is opened once per workspace and brought up to date before each search.
 import { z } from 'zod';
 import { defineTool, type Tool } from '../core/tool.js';
-import { updateIndex, openIndex } from './build.js';
 import type { ContextIndex } from './context-index.js';
-import { rankContext, type RankedFile } from './rank.js';
+import type { RankedFile } from './rank.js';
 import description from './tool.md?raw';
 
 const inputSchema = z.object({
@@ -21,7 +20,9 @@ export interface ContextToolOptions {
 
 export function createContextTool(options: ContextToolOptions): Tool {
   const open = new Map<string, Promise<ContextIndex>>();
+  // The engine (tree-sitter, SQLite) loads on the first search, not when the tool list is built.
   const indexFor = async (workspace: string): Promise<ContextIndex> => {
+    const { openIndex, updateIndex } = await import('./build.js');
     const known = open.get(workspace);
     if (known) {
       const index = await known;
@@ -43,6 +44,7 @@ export function createContextTool(options: ContextToolOptions): Tool {
     async execute(input, ctx) {
       const index = await indexFor(ctx.workspace);
       ctx.signal.throwIfAborted();
+      const { rankContext } = await import('./rank.js');
       const ranked = rankContext(index, input.query, { top: input.top ?? 10 });
       return { output: ranked.length === 0 ? 'no file matches the query; try other words or grep' : renderForModel(ranked) };
     },

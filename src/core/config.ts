@@ -70,6 +70,10 @@ export const configSchema = z
     sandbox: z.boolean(),
     /** Audit changed code for vulnerabilities before a result is presented. */
     audit: z.boolean(),
+    /** The opening context pack: its share of the model's window (0 turns it off), and the workspace size below which it is skipped. */
+    context: z
+      .object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive() })
+      .strict(),
     /** Verifiers run when the model says it is done (and to score group attempts). */
     verify: verifyConfigSchema,
     /** Permission policy: lists accumulate across layers, so a project file cannot drop a user's deny rules. */
@@ -80,7 +84,11 @@ export type Config = z.infer<typeof configSchema>;
 
 /** What a layer (file, environment, flags) may set: any subset, nested objects partial too. */
 export const configLayerSchema = configSchema
-  .extend({ retry: retryConfigSchema.partial(), permissions: permissionsSettingSchema.partial() })
+  .extend({
+    retry: retryConfigSchema.partial(),
+    permissions: permissionsSettingSchema.partial(),
+    context: z.object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive() }).partial().strict(),
+  })
   .partial()
   .strict();
 export type ConfigLayer = z.infer<typeof configLayerSchema>;
@@ -97,5 +105,6 @@ export const DEFAULT_CONFIG: Config = {
   sandbox: true,
   audit: true,
   verify: [],
+  context: { share: 0.1, minFiles: 25, historyCommits: 2000 },
   permissions: { allow: [], ask: [], deny: [] },
 };

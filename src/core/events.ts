@@ -76,6 +76,13 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     round: z.number().int().positive(),
     findings: z.array(z.object({ file: z.string(), line: z.number(), rule: z.string(), cwe: z.string(), message: z.string(), fix: z.string() })),
   }),
+  z.object({
+    ...base,
+    type: z.literal('context-pack'),
+    tokens: z.number().int().nonnegative(),
+    budget: z.number().int().nonnegative(),
+    items: z.array(z.object({ kind: z.string(), path: z.string(), lines: z.tuple([z.number(), z.number()]).optional(), tokens: z.number(), why: z.string() })),
+  }),
   z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
   z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
   z.object({ ...base, type: z.literal('error'), code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() }),

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSystemPrompt, findProjectInstructions } from '../../src/agent/prompt.js';
 import { toolSpec } from '../../src/agent/tool-specs.js';
-import { builtinTools } from '../../src/tools/index.js';
+import { createContextTool } from '../../src/context/tool.js';
+import { builtinTools as toolsWithoutContext } from '../../src/tools/index.js';
+
+// The full set a run offers: the built-in tools and the context engine's search.
+const builtinTools = [...toolsWithoutContext, createContextTool({ cacheDir: '/nonexistent' })];
 
 describe('system prompt', () => {
   it('matches the snapshot for a fixed environment', async () => {

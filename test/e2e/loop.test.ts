@@ -98,3 +98,27 @@ describe('context window', () => {
     expect(lastBody.length).toBeLessThan(4 * big.length);
   });
 });
+
+describe('context engine in the loop', () => {
+  it('opens with a pack of the files the task needs and offers the context tool', async () => {
+    server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'context', input: { query: 'retry backoff' } }] }, { text: 'found it' }] });
+    const sandbox = makeSandbox();
+    sandbox.files({
+      'src/retry.ts': 'export function retryWithBackoff(attempts: number) {\n  return attempts * 2;\n}\n',
+      'src/format.ts': 'export function formatDate(d: Date) {\n  return d.toISOString();\n}\n',
+      'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n',
+      '.summon/config.json': JSON.stringify({ context: { minFiles: 1 } }),
+    });
+    const { env, model } = providerEnv('openai', server.url);
+    const result = await runSummon(['-p', 'the retry backoff doubles attempts; make it triple', '--model', model, '--output-format', 'stream-json'], sandbox, env);
+    expect(result.code).toBe(0);
+    const events = parseStream(result.stdout);
+    const pack = events.find((event) => event.type === 'context-pack');
+    expect(pack?.type === 'context-pack' && pack.items.some((item) => item.path === 'src/retry.ts')).toBe(true);
+    const first = JSON.stringify(server.requests[0]!.body);
+    expect(first).toContain('repository-context');
+    expect(first).toContain('retryWithBackoff');
+    const toolResult = events.find((event) => event.type === 'tool-result');
+    expect(toolResult).toMatchObject({ name: 'context', isError: false, output: expect.stringContaining('src/retry.ts') });
+  });
+});

@@ -2,7 +2,9 @@
 // prepares the stand-in folders for protected paths that do not exist yet.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { SummonError } from '../../core/errors.js';
 import { filterEnv } from './env.js';
+import { bridged, PROXY_ENV, type NetworkBridge } from './network-bridge.js';
 import { isInside, type SandboxPolicy } from './policy.js';
 
 export interface SandboxedCommand {
@@ -19,6 +21,8 @@ export interface CommandInput {
   /** Extra bwrap options placed before the command (e.g. a bound proxy socket). */
   extraOptions?: string[];
   bwrapPath?: string;
+  /** Required when the policy's network is in allow mode: the proxy socket and socat (see network-bridge.ts). */
+  network?: NetworkBridge;
 }
 
 /** Files hidden even though the root is readable: readable by root, who owns them. */
@@ -40,8 +44,14 @@ export function sandboxedCommand(policy: SandboxPolicy, input: CommandInput): Sa
   // A bound folder is a mount point, so it cannot be renamed away and replaced by a planted copy.
   args.push('--bind-try', path.join(policy.workspace, '.git'), path.join(policy.workspace, '.git'));
   for (const entry of protectedPaths(policy)) args.push('--ro-bind-try', entry.path, entry.path);
-  args.push(...(input.extraOptions ?? []), '--chdir', input.cwd, '--', input.command, ...input.args);
-  const env = filterEnv(input.env, policy.envAllow, { TMPDIR: '/tmp' });
+  let command = { options: [] as string[], command: input.command, args: input.args };
+  if (policy.network.mode === 'allow') {
+    // Fail closed: without the relay the command would silently get no network, or worse, a wrong one.
+    if (!input.network) throw new SummonError('internal', 'a sandbox in network allow mode needs its proxy bridge');
+    command = bridged(input.network, input.command, input.args);
+  }
+  args.push(...command.options, ...(input.extraOptions ?? []), '--chdir', input.cwd, '--', command.command, ...command.args);
+  const env = filterEnv(input.env, policy.envAllow, { TMPDIR: '/tmp', ...(policy.network.mode === 'allow' ? PROXY_ENV : {}) });
   env.PATH = visiblePath(env.PATH ?? '/usr/local/bin:/usr/bin:/bin', policy);
   return { command: input.bwrapPath ?? 'bwrap', args, env };
 }

@@ -33,9 +33,9 @@ describe('fail closed', () => {
     await expect(createSandboxSpawn(policy, { bwrapPath: '/bin/false' })(request('true'))).rejects.toMatchObject({ code: 'tool-failed', message: expect.stringContaining('cannot start') });
   });
 
-  it('refuses a network allow-list it cannot enforce', async () => {
-    const spawn = createSandboxSpawn({ ...policy, network: { mode: 'allow', domains: ['registry.npmjs.org'] } });
-    await expect(spawn(request('true'))).rejects.toMatchObject({ code: 'tool-failed' });
+  it('refuses a network allow-list when socat, its relay, is missing', async () => {
+    const spawn = createSandboxSpawn({ ...policy, network: { mode: 'allow', domains: ['registry.npmjs.org'] } }, { socatPath: '/nonexistent/socat' });
+    await expect(spawn(request('true'))).rejects.toMatchObject({ code: 'tool-failed', hint: expect.stringContaining('apt-get install socat') });
   });
 
   it('reports a working sandbox here', async () => {

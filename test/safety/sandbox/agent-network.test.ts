@@ -1,0 +1,41 @@
+// The agent's sandbox opens the network only to what `net(…)` allow rules name, through the proxy;
+// refusals become `permission` events. Loopback only: "localhost" resolves from /etc/hosts.
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { prepareSafety } from '../../../src/agent/safety-setup.js';
+import type { AgentEventBody } from '../../../src/core/events.js';
+
+let workspace: string;
+let server: http.Server;
+let port: number;
+beforeAll(async () => {
+  workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'summon-agent-net-')));
+  server = http.createServer((request, response) => response.end(`loopback answered ${request.headers.host}\n`));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await fs.rm(workspace, { recursive: true, force: true });
+});
+
+it('passes net(…) allow rules to the sandbox as its network allow-list', async () => {
+  const events: AgentEventBody[] = [];
+  const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/nonexistent-home' };
+  const safety = await prepareSafety(
+    { sandbox: true, permissions: { allow: ['net(localhost)'], ask: [], deny: [] } },
+    { workspace, env, emit: (event) => events.push(event) },
+  );
+  const result = await safety.spawn({
+    command: 'bash',
+    args: ['-c', `curl -sS --max-time 5 http://localhost:${port}/; curl -sS --max-time 5 -o /dev/null -w "denied=%{http_code}\\n" http://127.0.0.1:${port}/`],
+    cwd: workspace, env, timeoutMs: 15_000, maxOutputBytes: 10_000, signal: new AbortController().signal,
+  });
+  expect(result.stdout).toContain(`loopback answered localhost:${port}`);
+  expect(result.stdout).toContain('denied=403');
+  expect(events).toEqual([expect.objectContaining({ type: 'permission', tool: 'net', decision: 'deny', reason: expect.stringContaining('net(127.0.0.1)') })]);
+});
