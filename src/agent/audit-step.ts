@@ -3,7 +3,6 @@
 // once; what remains is shown to the user.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { auditCode, auditDiff, languageOfPath } from '../safety/audit/index.js';
 
 export interface AuditFindingSummary {
   file: string;
@@ -15,6 +14,8 @@ export interface AuditFindingSummary {
 }
 
 export async function auditChanges(workspace: string, changedFiles: readonly string[]): Promise<AuditFindingSummary[]> {
+  // Loaded only when there is something to audit: tree-sitter costs start-up time.
+  const { auditCode, auditDiff, languageOfPath } = await import('../safety/audit/index.js');
   const changed = new Set(changedFiles);
   const auditable = changedFiles.filter((file) => languageOfPath(file) !== undefined);
   if (auditable.length === 0) return [];

@@ -6,10 +6,15 @@ import { effectivePermissionMode, type PermissionMode } from '../core/permission
 import type { Config } from '../core/config.js';
 import type { AgentEventBody } from '../core/events.js';
 import type { SpawnPort, ToolKind } from '../core/tool.js';
-import { createPermit, loadPolicy, type Policy } from '../safety/policy/index.js';
-import { createSandboxSpawn, defaultPolicy } from '../safety/sandbox/index.js';
+import type { Policy, ShellParser } from '../safety/policy/index.js';
 import { createRedactor, secretsFromEnv, type Redactor } from '../safety/secrets/index.js';
 import { defaultSpawn } from '../tools/index.js';
+
+const NO_SHELL: ShellParser = {
+  parse: () => {
+    throw new Error('the shell grammar is not loaded for file-tool decisions');
+  },
+};
 
 export type Permit = (request: { name: string; kind: ToolKind; input: unknown }) => Promise<{ allow: true } | { allow: false; reason: string }>;
 
@@ -33,16 +38,29 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const settings = { ...config.permissions, mode };
   const hasRules = settings.allow.length + settings.ask.length + settings.deny.length > 0;
   // Rules with examples are checked now, so a bad rule is a configuration error before any work.
-  let policy: Promise<Policy> | undefined = hasRules ? Promise.resolve(await loadPolicy(settings)) : undefined;
-  let permit: Permit | undefined;
+  // The policy engine and the sandbox load on first use: most of their code is not on the path to the first request.
+  const policyModule = (): Promise<typeof import('../safety/policy/index.js')> => import('../safety/policy/index.js');
+  const loadPolicy = async (): Promise<Policy> => (await policyModule()).loadPolicy(settings);
+  let policy: Promise<Policy> | undefined = hasRules ? Promise.resolve(await loadPolicy()) : undefined;
+  const permitOptions = {
+    workspace: options.workspace,
+    onDecision: (asked: { tool: string }, verdict: { decision: 'allow' | 'ask' | 'deny'; reason: string; rule?: string }) => {
+      if (verdict.decision !== 'allow') options.emit({ type: 'permission', tool: asked.tool, decision: verdict.decision, reason: verdict.reason, ...(verdict.rule ? { rule: verdict.rule } : {}) });
+    },
+  };
+  let shellPermit: Permit | undefined;
+  // Without rules, only shell commands need the shell grammar (a WASM load): file tools are decided
+  // by the mode alone, by a policy compiled without it.
+  let filePermit: Permit | undefined;
   const decide: Permit = async (request) => {
-    permit ??= createPermit(await (policy ??= loadPolicy(settings)), {
-      workspace: options.workspace,
-      onDecision: (asked, verdict) => {
-        if (verdict.decision !== 'allow') options.emit({ type: 'permission', tool: asked.tool, decision: verdict.decision, reason: verdict.reason, ...(verdict.rule ? { rule: verdict.rule } : {}) });
-      },
-    });
-    return permit(request);
+    if (hasRules || request.name === 'bash') {
+      const { createPermit } = await policyModule();
+      shellPermit ??= createPermit(await (policy ??= loadPolicy()), permitOptions);
+      return shellPermit(request);
+    }
+    const { compilePolicy, createPermit } = await policyModule();
+    filePermit ??= createPermit(compilePolicy(settings, NO_SHELL), permitOptions);
+    return filePermit(request);
   };
 
   // One sandbox per working folder: a command may write only in the folder it runs in, which is the
@@ -51,13 +69,15 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const sandboxFor = (cwd: string): Promise<SpawnPort> => {
     let sandbox = sandboxes.get(cwd);
     if (!sandbox) {
-      sandbox = Promise.all([defaultPolicy(cwd, options.env), (policy ??= loadPolicy(settings))]).then(([policyForSandbox, rules]) => {
-        // net(…) allow rules open the network through the sandbox's proxy; grants made later count at once.
-        const domains = rules.allowedDomains();
-        if (domains.length === 0) return createSandboxSpawn(policyForSandbox);
+      // net(…) allow rules open the network through the sandbox's proxy; grants made later count at once.
+      // No rules configured means no policy loaded yet (nor its shell grammar) and no domains: network off.
+      sandbox = Promise.all([import('../safety/sandbox/index.js'), policy]).then(async ([{ createSandboxSpawn, defaultPolicy }, rules]) => {
+        const policyForSandbox = await defaultPolicy(cwd, options.env);
+        const domains = rules?.allowedDomains() ?? [];
+        if (!rules || domains.length === 0) return createSandboxSpawn(policyForSandbox);
         return createSandboxSpawn({ ...policyForSandbox, network: { mode: 'allow', domains } }, {
           extraDomains: () => rules.allowedDomains(),
-          onNetworkDecision: (decision) => {
+          onNetworkDecision: (decision: { allowed: boolean; reason: string; host: string }) => {
             if (!decision.allowed) options.emit({ type: 'permission', tool: 'net', decision: 'deny', reason: `${decision.reason}; allow it with a net(${decision.host}) rule` });
           },
         });

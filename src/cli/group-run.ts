@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { RunOptions } from '../agent/run.js';
 import { SummonError } from '../core/errors.js';
 import type { Verifier } from '../core/verify.js';
-import type { TrajectoryStore } from '../export/index.js';
+import os from 'node:os';
+import { openTrajectoryStore, trajectoriesDir } from '../export/index.js';
 import { renderLeaderboard, runGroup } from '../group/index.js';
 import { openJournal } from '../session/journal.js';
 import type { ParsedArgs } from './args.js';
@@ -24,7 +25,6 @@ export interface GroupModeOptions {
   printer: Printer;
   outputFormat: ParsedArgs['outputFormat'];
   sessionsDir: string;
-  store: TrajectoryStore;
 }
 
 export async function runGroupMode(options: GroupModeOptions): Promise<number> {
@@ -46,7 +46,7 @@ export async function runGroupMode(options: GroupModeOptions): Promise<number> {
     signal: options.signal,
     run: options.shared,
     system: options.systemFor,
-    store: options.store,
+    store: openTrajectoryStore(trajectoriesDir(io.env, os.homedir())),
     sink: ({ sessionId }) => {
       const journal = openJournal(options.sessionsDir, sessionId);
       return {

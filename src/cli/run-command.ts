@@ -1,6 +1,5 @@
 // `summon run` / `summon -p`: load config, prepare model, safety and verifiers, run the loop (or a
 // group of attempts with --attempts), print, journal.
-import os from 'node:os';
 import { createToolGuard } from '../agent/guard.js';
 import { openingContext } from '../agent/context-pack.js';
 import { defaultIndexCacheDir } from '../context/context-index.js';
@@ -11,13 +10,10 @@ import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/se
 import { loadConfig } from '../config/index.js';
 import { SummonError } from '../core/errors.js';
 import { stampEvent, type AgentEvent, type AgentEventBody } from '../core/events.js';
-import { openTrajectoryStore, trajectoriesDir } from '../export/index.js';
 import { newSessionId, openJournal } from '../session/journal.js';
 import { sessionsDir } from '../session/paths.js';
 import { builtinTools, killAllRunning } from '../tools/index.js';
-import { buildVerifiers } from '../verify/registry.js';
 import type { ParsedArgs } from './args.js';
-import { runGroupMode } from './group-run.js';
 import type { CliIo } from './io.js';
 import { createPrinter } from './output.js';
 import { VERSION } from './version.js';
@@ -42,7 +38,11 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const safety = await prepareSafety(config, { workspace, env: io.env, emit: emitEarly });
   const guard = createToolGuard({ redactor: safety.redactor, emit: emitEarly });
   const systemFor = (folder: string): string => guard.redactText(prepareSystemPrompt(folder).system, 'system prompt');
-  const verifiers = buildVerifiers(config.verify, { spawn: safety.spawn, adhoc: args.verify, env: io.env });
+  // The verifier runners load only when some verifier is configured.
+  const verifiers =
+    config.verify.length + args.verify.length > 0
+      ? (await import('../verify/registry.js')).buildVerifiers(config.verify, { spawn: safety.spawn, adhoc: args.verify, env: io.env })
+      : [];
   if (!safety.sandboxed) io.stderr('summon: warning: --no-sandbox: commands run with your full user rights; exec tools need an explicit --allow\n');
   if (!model.known) io.stderr(`summon: note: ${model.id} is not in the model table; assuming a ${model.info.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
 
@@ -91,6 +91,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   process.on('SIGTERM', onSignal);
   try {
     if (args.group) {
+      const { runGroupMode } = await import('./group-run.js');
       return await runGroupMode({
         task,
         workspace,
@@ -103,7 +104,6 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
         printer,
         outputFormat: args.outputFormat,
         sessionsDir: sessionsDir(io.env),
-        store: openTrajectoryStore(trajectoriesDir(io.env, os.homedir())),
       });
     }
     const summary = await runAgent({ ...shared, task, workspace, system: systemFor(workspace), signal: interrupt.signal, sessionId, emit: sink });

@@ -10,17 +10,25 @@ import { prepareSafety } from '../../../src/agent/safety-setup.js';
 import type { AgentEventBody } from '../../../src/core/events.js';
 
 let workspace: string;
+let proxyParent: string;
+let savedTmpdir: string | undefined;
 let server: http.Server;
 let port: number;
 beforeAll(async () => {
   workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'summon-agent-net-')));
+  // The run's sandbox keeps its proxy until the process ends; its private folder goes here, removed below.
+  proxyParent = await fs.mkdtemp(path.join(os.tmpdir(), 'summon-agent-net-proxy-'));
+  savedTmpdir = process.env.TMPDIR;
+  process.env.TMPDIR = proxyParent;
   server = http.createServer((request, response) => response.end(`loopback answered ${request.headers.host}\n`));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmpdir;
   await new Promise((resolve) => server.close(resolve));
-  await fs.rm(workspace, { recursive: true, force: true });
+  await Promise.all([workspace, proxyParent].map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
 
 it('passes net(…) allow rules to the sandbox as its network allow-list', async () => {
