@@ -23,7 +23,8 @@ const rawText = {
 };
 
 // Native and WASM-loading packages stay outside the bundles and load from node_modules.
-const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild'];
+// js-tiktoken's ranks are megabytes: they load from node_modules only when a pack is made.
+const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild', 'js-tiktoken', 'mathjs'];
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -44,6 +45,16 @@ const outputs = await Promise.all([
     ...common,
     entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.cjs',
+    format: 'cjs',
+    define: { ...common.define, 'import.meta.url': '__summonImportMetaUrl', 'import.meta.dirname': '__dirname' },
+    banner: { js: "const __summonImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  }),
+  // The context engine's parse worker, started by both bundles above from their own folder
+  // (src/context/parse-pool.ts); without it they parse on the main thread.
+  build({
+    ...common,
+    entryPoints: ['src/context/parse-worker.ts'],
+    outfile: 'dist/context-worker.cjs',
     format: 'cjs',
     define: { ...common.define, 'import.meta.url': '__summonImportMetaUrl', 'import.meta.dirname': '__dirname' },
     banner: { js: "const __summonImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -1,4 +1,5 @@
 // Runs one code case: each test in a fresh strict sandbox, a verdict per test, the worst one for the case.
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync } from 'node:fs';
 import { SummonError } from '../../core/errors.js';
@@ -150,7 +151,8 @@ function realInterpreter(interpreter: string): string {
 async function stripTypes(source: string): Promise<string> {
   let esbuild: typeof import('esbuild');
   try {
-    esbuild = await import('esbuild');
+    // require, not import(): the CLI bundle runs through vm.Script, where Node 20 allows no import().
+    esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   } catch {
     throw new SummonError('tool-failed', 'TypeScript cases need the esbuild package, which is not installed', { hint: 'npm install esbuild' });
   }
