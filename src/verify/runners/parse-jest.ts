@@ -1,20 +1,13 @@
 // Parses jest's default reporter: "Tests:  1 failed, 1 skipped, 2 passed, 4 total" and each
 // "● suite › test" block with its message and the "at … (file:line:col)" frame of the test file.
-import { firstLines, plain, toInt } from './text.js';
+import { firstLines, plain, summaryCounts } from './text.js';
 import type { TestFailure, TestReport } from './types.js';
 
 export function parseJest(output: string): TestReport | undefined {
   const text = plain(output);
   const summary = [...text.matchAll(/^Tests:\s+(.*\d+ total)\s*$/gm)].at(-1)?.[1];
   if (summary === undefined) return undefined;
-  const count = (word: string): number => toInt(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]) ?? 0;
-  return {
-    runner: 'jest',
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped') + count('todo'),
-    failures: failures(text),
-  };
+  return { runner: 'jest', ...summaryCounts(summary), failures: failures(text) };
 }
 
 function failures(text: string): TestFailure[] {

@@ -1,20 +1,13 @@
 // Parses vitest's default reporter: the "Tests  2 failed | 3 passed | 1 skipped (6)" summary and each
 // " FAIL  file > suite > test" block with its message and " ❯ file:line:col" location.
-import { firstLines, plain, toInt } from './text.js';
+import { firstLines, plain, summaryCounts } from './text.js';
 import type { TestFailure, TestReport } from './types.js';
 
 export function parseVitest(output: string): TestReport | undefined {
   const text = plain(output);
   const summary = [...text.matchAll(/^\s*Tests\s+(.*\(\d+\)|no tests)\s*$/gm)].at(-1)?.[1];
   if (summary === undefined) return undefined;
-  const count = (word: string): number => toInt(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]) ?? 0;
-  return {
-    runner: 'vitest',
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped') + count('todo'),
-    failures: failures(text),
-  };
+  return { runner: 'vitest', ...summaryCounts(summary), failures: failures(text) };
 }
 
 function failures(text: string): TestFailure[] {

@@ -23,3 +23,9 @@ export function toInt(value: string | undefined): number | undefined {
   const parsed = Number.parseInt(value, 10);
   return Number.isFinite(parsed) ? parsed : undefined;
 }
+
+/** Passed/failed/skipped counts from a "Tests: 3 passed, 1 failed, 2 skipped" style summary (jest, vitest). */
+export function summaryCounts(summary: string): { passed: number; failed: number; skipped: number } {
+  const count = (word: string): number => toInt(new RegExp(`(\\d+) ${word}`).exec(summary)?.[1]) ?? 0;
+  return { passed: count('passed'), failed: count('failed'), skipped: count('skipped') + count('todo') };
+}
