@@ -44,6 +44,10 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       fs.writeFileSync(temporary, script.createCachedData());
       fs.renameSync(temporary, cacheFile);
+      // Caches of other builds or Node versions will never be read again.
+      for (const name of fs.readdirSync(path.dirname(cacheFile))) {
+        if (name.startsWith('cli-') && name.endsWith('.bin') && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+      }
     } catch {
       // A cache we cannot write only costs start-up time.
     }
