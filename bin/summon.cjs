@@ -23,7 +23,15 @@ function cachePath() {
   const home = process.env.HOME || require('node:os').homedir();
   const base = process.env.XDG_CACHE_HOME || path.join(home, '.cache');
   const stat = fs.statSync(bundle);
-  return path.join(base, 'summon', 'code-cache', `cli-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}.bin`);
+  // One cache per kind of command: V8 caches the functions a run compiled, and an agent run compiles
+  // a different part of the bundle than `summon config` does.
+  const args = process.argv.slice(2);
+  const kind = args.includes('-p') || args.includes('--print') || args[0] === 'run' || args[0] === 'demo' ? 'run' : /^[a-z]+$/.test(args[0] || '') ? args[0] : 'other';
+  return path.join(base, 'summon', 'code-cache', `${buildKey(stat)}${kind}.bin`);
+}
+
+function buildKey(stat) {
+  return `cli-${process.version}-${stat.size}-${Math.floor(stat.mtimeMs)}-`;
 }
 
 const cacheFile = cachePath();
@@ -45,8 +53,9 @@ if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
       fs.writeFileSync(temporary, script.createCachedData());
       fs.renameSync(temporary, cacheFile);
       // Caches of other builds or Node versions will never be read again.
+      const current = buildKey(fs.statSync(bundle));
       for (const name of fs.readdirSync(path.dirname(cacheFile))) {
-        if (name.startsWith('cli-') && name.endsWith('.bin') && name !== path.basename(cacheFile)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
+        if (name.startsWith('cli-') && !name.startsWith(current)) fs.rmSync(path.join(path.dirname(cacheFile), name), { force: true });
       }
     } catch {
       // A cache we cannot write only costs start-up time.
