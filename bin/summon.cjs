@@ -4,6 +4,10 @@
 // its first model request. The cache lives in the user's cache folder, keyed by Node version and
 // bundle, and is (re)written after a run whenever it was missing or rejected.
 'use strict';
+// WebAssembly (undici's HTTP parser, tree-sitter) compiled by the baseline compiler only: V8's
+// optimising tier compiles in background threads that a process must wait for at exit (50–130 ms
+// after every fetch here), and for tree-sitter's short bursts of parsing it costs more than it saves.
+require('node:v8').setFlagsFromString('--liftoff-only');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
