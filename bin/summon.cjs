@@ -7,7 +7,10 @@
 // WebAssembly (undici's HTTP parser, tree-sitter) compiled by the baseline compiler only: V8's
 // optimising tier compiles in background threads that a process must wait for at exit (50–130 ms
 // after every fetch here), and for tree-sitter's short bursts of parsing it costs more than it saves.
-require('node:v8').setFlagsFromString('--liftoff-only');
+// Not for `summon index` / `summon context`: indexing a large tree parses for long enough that the
+// optimising tier pays off there (measured in bench/context).
+const command = process.argv[2];
+if (command !== 'index' && command !== 'context') require('node:v8').setFlagsFromString('--liftoff-only');
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');

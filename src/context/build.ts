@@ -8,8 +8,7 @@ import { SummonError } from '../core/errors.js';
 import { ContextIndex, DEFAULT_SETTINGS, indexFileFor, type IndexSettings } from './context-index.js';
 import { gitHead, gitTopLevel } from './git.js';
 import { readHistory, writeHistory, type CommitRecord } from './history.js';
-import { languageOf } from './languages.js';
-import { parseSource } from './parser.js';
+import { openParsing, workersWorthIt, type Parsing } from './parse-pool.js';
 import { getMeta, openDatabase, setMeta } from './schema.js';
 import { fileStore, type FileRecord } from './store.js';
 import { listIndexableFiles, skippedByDefault, skippedContent } from './walk.js';
@@ -41,14 +40,14 @@ export interface IndexStats {
   notices: string[];
 }
 
-interface StoredFile {
-  hash: string;
-  size: number;
-  mtimeMs: number;
-}
+/** What the index holds about a file: [size, mtime]. Hashes are read only for files that changed. */
+type StoredFile = [size: number, mtimeMs: number];
 
 interface Scan {
+  /** Parsed files not yet written. */
   records: FileRecord[];
+  /** Files parsed, written early or not. */
+  parsed: number;
   touched: { path: string; mtimeMs: number }[];
   removed: string[];
   unchanged: number;
@@ -86,11 +85,29 @@ export async function updateIndex(index: ContextIndex, options: Pick<IndexOption
   const report = options.onProgress ?? (() => {});
   const notices: string[] = [];
   report({ phase: 'scan', done: 0, total: 0 });
-  const files = await listIndexableFiles(index.root, index.isGit, options.signal);
-  const scan = await scanFiles(index, files, storedFiles(index), report, options.signal);
+  // A first build parses everything: start the parse workers now, while the tree is listed.
+  const incomplete = getMeta(index.db, 'complete') !== '1';
+  const parsing = incomplete ? openParsing(Number.POSITIVE_INFINITY) : undefined;
+  let head: string | undefined;
+  let scan: Scan;
+  try {
+    const listing = Promise.all([listIndexableFiles(index.root, index.isGit, options.signal), index.isGit ? gitHead(index.root) : undefined]);
+    listing.catch(() => undefined); // awaited below; no unhandled rejection if reading throws first
+    // Read while git lists the tree.
+    const stored = storedFiles(index);
+    let files: string[];
+    [files, head] = await listing;
+    // An index never completed (first build, or one interrupted) is not used by anyone until it is:
+    // write its files in batches while the rest are parsed, which also keeps memory flat. An
+    // interrupted first build then resumes where it stopped. A complete index is updated in one
+    // transaction, so readers never see half of an update.
+    const early = incomplete ? (records: FileRecord[]) => writeRecords(index, records) : undefined;
+    scan = await scanFiles(index, files, stored, report, options.signal, true, early, parsing);
+  } finally {
+    await parsing?.close();
+  }
 
   let history: CommitRecord[] | undefined;
-  const head = index.isGit ? await gitHead(index.root) : undefined;
   const historyKey = `${head ?? 'none'}:${index.settings.historyCommits}`;
   if (index.isGit && getMeta(index.db, 'history_key') !== historyKey) {
     report({ phase: 'history', done: 0, total: 1 });
@@ -100,7 +117,7 @@ export async function updateIndex(index: ContextIndex, options: Pick<IndexOption
   options.signal?.throwIfAborted();
 
   const firstNonGit = !index.isGit && getMeta(index.db, 'non_git_noticed') === undefined;
-  const changes = scan.records.length + scan.removed.length + scan.touched.length;
+  const changes = scan.parsed + scan.removed.length + scan.touched.length;
   if (changes > 0 || history || getMeta(index.db, 'complete') !== '1' || firstNonGit) {
     report({ phase: 'write', done: 0, total: changes });
     writeChanges(index, scan, history, historyKey, firstNonGit, true);
@@ -111,7 +128,7 @@ export async function updateIndex(index: ContextIndex, options: Pick<IndexOption
   if (unreadable > 0) notices.push(`${unreadable} file${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'was' : 'were'} skipped`);
   return {
     files: countFiles(index),
-    parsed: scan.records.length,
+    parsed: scan.parsed,
     unchanged: scan.unchanged,
     removed: scan.removed.length,
     skipped: scan.skipped,
@@ -138,7 +155,7 @@ export async function updateIndexForFiles(index: ContextIndex, paths: readonly s
   writeChanges(index, scan, undefined, undefined, false, false);
   return {
     files: countFiles(index),
-    parsed: scan.records.length,
+    parsed: scan.parsed,
     unchanged: scan.unchanged,
     removed: scan.removed.length,
     skipped: scan.skipped,
@@ -155,13 +172,20 @@ function toRelative(root: string, file: string): string | undefined {
 }
 
 function storedFiles(index: ContextIndex): Map<string, StoredFile> {
-  const rows = index.db.prepare('SELECT path, hash, size, mtime_ms AS mtimeMs FROM files').all() as ({ path: string } & StoredFile)[];
-  return new Map(rows.map((row) => [row.path, row]));
+  const rows = index.db.prepare('SELECT path, size, mtime_ms FROM files').raw().all() as [string, number, number][];
+  const stored = new Map<string, StoredFile>();
+  for (const [file, size, mtimeMs] of rows) stored.set(file, [size, mtimeMs]);
+  return stored;
 }
 
 function countFiles(index: ContextIndex): number {
   return Number(index.db.prepare('SELECT count(*) FROM files').pluck().get());
 }
+
+/** Files read (and parsed) at once: enough to keep the disk and the parse workers busy. */
+const IN_FLIGHT = 128;
+/** Parsed files written together while a first build goes on. */
+const EARLY_BATCH = 100;
 
 async function scanFiles(
   index: ContextIndex,
@@ -170,18 +194,18 @@ async function scanFiles(
   report: (progress: IndexProgress) => void,
   signal: AbortSignal | undefined,
   removeUnlisted = true,
+  /** Takes parsed records (in listing order) as they come, instead of returning them in the scan. */
+  early?: (records: FileRecord[]) => void,
+  /** Parsing the caller started (and closes); used only when there is enough to parse. */
+  started?: Parsing,
 ): Promise<Scan> {
-  const scan: Scan = { records: [], touched: [], removed: [], unchanged: 0, skipped: { unreadable: 0, tooLarge: 0, binary: 0, generated: 0 } };
+  const scan: Scan = { records: [], parsed: 0, touched: [], removed: [], unchanged: 0, skipped: { unreadable: 0, tooLarge: 0, binary: 0, generated: 0 } };
   const kept = new Set<string>();
-  let done = 0;
+  // Stat-only first pass: an unchanged size and mtime means an unchanged file.
+  const changed: { file: string; size: number; mtimeMs: number }[] = [];
   for (const file of files) {
-    if (done++ % 64 === 0) {
-      signal?.throwIfAborted();
-      report({ phase: 'parse', done: done - 1, total: files.length });
-    }
-    const absolute = path.join(index.root, file);
     // Synchronous: thousands of stats cost far less without a trip through the thread pool each.
-    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    const stat = lstatSync(path.join(index.root, file), { throwIfNoEntry: false });
     if (!stat?.isFile()) {
       if (stat === undefined) scan.skipped.unreadable++;
       continue;
@@ -191,42 +215,98 @@ async function scanFiles(
       continue;
     }
     const previous = stored.get(file);
-    if (previous && previous.size === stat.size && previous.mtimeMs === stat.mtimeMs) {
+    if (previous && previous[0] === stat.size && previous[1] === stat.mtimeMs) {
       kept.add(file);
       scan.unchanged++;
       continue;
     }
-    const buffer = await index.settings.readFile(absolute).catch(() => undefined);
+    changed.push({ file, size: stat.size, mtimeMs: stat.mtimeMs });
+  }
+  signal?.throwIfAborted();
+
+  const storedHash = index.db.prepare('SELECT hash FROM files WHERE path = ?').pluck();
+  // Read, hash and parse what changed, several files at once, keeping the listing's order.
+  const records: (FileRecord | undefined)[] = new Array(changed.length);
+  const settled = new Uint8Array(changed.length);
+  let flushed = 0;
+  const flush = (all: boolean): void => {
+    let end = flushed;
+    while (end < changed.length && settled[end]) end++;
+    const batch: FileRecord[] = [];
+    for (let at = flushed; at < end; at++) if (records[at]) batch.push(records[at]!);
+    if (batch.length < EARLY_BATCH && !(all && end > flushed)) return;
+    early!(batch);
+    for (let at = flushed; at < end; at++) records[at] = undefined;
+    flushed = end;
+  };
+  const touched: (Scan['touched'][number] | undefined)[] = new Array(changed.length);
+  let parsing: Parsing;
+  if (started && started.workers > 0 && workersWorthIt(changed.length)) parsing = started;
+  else {
+    await started?.close();
+    parsing = openParsing(changed.length);
+  }
+  let next = 0;
+  let done = files.length - changed.length;
+  let failure: unknown;
+  const lane = async (): Promise<void> => {
+    while (failure === undefined && next < changed.length) {
+      const at = next++;
+      await handle(at);
+      settled[at] = 1;
+      if (early) flush(false);
+    }
+  };
+  const handle = async (at: number): Promise<void> => {
+    const { file, size, mtimeMs } = changed[at]!;
+    if (done++ % 64 === 0) report({ phase: 'parse', done: done - 1, total: files.length });
+    signal?.throwIfAborted();
+    const buffer = await index.settings.readFile(path.join(index.root, file)).catch(() => undefined);
     if (buffer === undefined) {
       scan.skipped.unreadable++;
-      continue;
+      return;
     }
     const skip = skippedContent(buffer);
     if (skip) {
       scan.skipped[skip]++;
-      continue;
+      return;
     }
     kept.add(file);
     const hash = createHash('sha1').update(buffer).digest('hex');
-    if (previous?.hash === hash) {
-      scan.touched.push({ path: file, mtimeMs: stat.mtimeMs });
+    if (stored.has(file) && storedHash.get(file) === hash) {
+      touched[at] = { path: file, mtimeMs };
       scan.unchanged++;
-      continue;
+      return;
     }
-    scan.records.push(await parseFile(file, buffer, hash, stat.size, stat.mtimeMs));
+    records[at] = { path: file, hash, size, mtimeMs, ...(await parsing.analyze(file, buffer)) };
+    scan.parsed++;
+  };
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(IN_FLIGHT, changed.length) }, () =>
+        lane().catch((error: unknown) => {
+          failure ??= error;
+        }),
+      ),
+    );
+  } finally {
+    await parsing.close();
   }
+  if (failure !== undefined) throw failure;
+  if (early) flush(true);
+  for (const record of records) if (record) scan.records.push(record);
+  for (const entry of touched) if (entry) scan.touched.push(entry);
   report({ phase: 'parse', done: files.length, total: files.length });
   if (removeUnlisted) for (const file of stored.keys()) if (!kept.has(file)) scan.removed.push(file);
   return scan;
 }
 
-async function parseFile(file: string, buffer: Buffer, hash: string, size: number, mtimeMs: number): Promise<FileRecord> {
-  const text = buffer.toString('utf8');
-  const language = languageOf(file);
-  const parsed = language ? await parseSource(language, text) : { symbols: [], imports: [], refs: [] };
-  let lineCount = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineCount++;
-  return { path: file, hash, size, mtimeMs, language, lineCount, text, ...parsed };
+/** Writes parsed files of an index not yet complete, in a transaction of their own. */
+function writeRecords(index: ContextIndex, records: readonly FileRecord[]): void {
+  const store = fileStore(index.db);
+  index.db.transaction(() => {
+    for (const record of records) store.upsert(record);
+  }).immediate();
 }
 
 function writeChanges(

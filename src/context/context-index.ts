@@ -1,6 +1,6 @@
 // An open index: the database handle, the repository it describes, and caches derived from it.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from './schema.js';
@@ -19,7 +19,9 @@ export interface IndexSettings {
 export const DEFAULT_SETTINGS: IndexSettings = {
   historyCommits: 2000,
   maxFileBytes: 1024 * 1024,
-  readFile: (absolutePath) => fs.readFile(absolutePath),
+  // Synchronous underneath: one read costs far less than four trips through the thread pool
+  // (open, stat, read, close), and the scan reads thousands.
+  readFile: async (absolutePath) => readFileSync(absolutePath),
 };
 
 export class ContextIndex {

@@ -1,14 +1,17 @@
 // The symbol graph over files (an edge from A to B when A uses a name B defines) and personalised
-// PageRank over it, as Aider's repo map does: seeds are the files the query points at.
+// PageRank over it, as Aider's repo map does: seeds are the files the query points at. The graph is
+// kept as compact typed arrays (CSR) so that building it and walking it stay cheap on large trees.
 import type { ContextIndex } from './context-index.js';
 
 export interface SymbolGraph {
   paths: string[];
   nodeOf: Map<string, number>;
-  /** Outgoing edges per node: target node and weight, weights summing to 1. */
-  edges: { target: Int32Array; weight: Float64Array }[];
-  /** Names shared by an edge from A to B, for reasons ("uses `Router` from lib/router.js"). */
-  via: Map<number, Map<number, string>>;
+  /** Outgoing edges of node n: targets[offsets[n] .. offsets[n + 1]), weights summing to 1 per node. */
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+  /** A name that `from` uses and `to` defines, when there is an edge (for reasons: "uses `Router`"). */
+  via(from: number, to: number): string | undefined;
 }
 
 /** Names too generic to say that one file uses another. */
@@ -18,48 +21,90 @@ const GENERIC_NAMES = new Set(['default', 'constructor', 'toString', 'valueOf', 
 const MAX_DEFINERS = 12;
 
 export function symbolGraph(index: ContextIndex): SymbolGraph {
-  return index.cached('symbol-graph', () => buildGraph(index));
+  // One read transaction: the files, their symbols and their references must agree.
+  return index.cached('symbol-graph', () => index.db.transaction(() => buildGraph(index)).deferred());
 }
 
 function buildGraph(index: ContextIndex): SymbolGraph {
-  const files = index.db.prepare('SELECT id, path, refs FROM files ORDER BY id').all() as { id: number; path: string; refs: string }[];
-  const paths = files.map((file) => file.path);
+  const files = index.db.prepare('SELECT id, path FROM files ORDER BY id').raw().all() as [number, string][];
+  const paths = files.map((file) => file[1]);
+  const size = paths.length;
   const nodeOf = new Map(paths.map((file, node) => [file, node]));
-  const nodeOfId = new Map(files.map((file, node) => [file.id, node]));
+  const nodeOfId = new Map(files.map((file, node) => [file[0], node]));
   const definers = new Map<string, number[]>();
-  for (const row of index.db.prepare("SELECT DISTINCT name, file_id AS fileId FROM symbols WHERE length(name) >= 3 AND kind != 'constant' OR kind = 'constant' AND length(name) >= 4").all() as { name: string; fileId: number }[]) {
-    const node = nodeOfId.get(row.fileId);
+  // In rowid order a file's symbols are contiguous (written together), so a name's list holds each
+  // file once when only the last entry is compared (cheaper than DISTINCT in SQL).
+  for (const [name, fileId] of index.db
+    .prepare("SELECT name, file_id FROM symbols WHERE length(name) >= 3 AND kind != 'constant' OR kind = 'constant' AND length(name) >= 4")
+    .raw()
+    .all() as [string, number][]) {
+    const node = nodeOfId.get(fileId);
     if (node === undefined) continue;
-    const list = definers.get(row.name);
-    if (list) list.push(node);
-    else definers.set(row.name, [node]);
+    const list = definers.get(name);
+    if (!list) definers.set(name, [node]);
+    else if (list[list.length - 1] !== node) list.push(node);
   }
-  const edges: SymbolGraph['edges'] = [];
-  const via = new Map<number, Map<number, string>>();
-  files.forEach((file, source) => {
-    const weights = new Map<number, number>();
-    const names = new Map<number, string>();
-    for (const name of file.refs.split(' ')) {
-      const targets = definers.get(name);
-      if (!targets || targets.length > MAX_DEFINERS || targets.includes(source) || GENERIC_NAMES.has(name)) continue;
-      for (const target of targets) {
-        weights.set(target, (weights.get(target) ?? 0) + 1 / targets.length);
-        if (!names.has(target)) names.set(target, name);
+  // Names that can link files: defined somewhere, by few enough files, and not generic.
+  const linking = new Map<string, number[]>();
+  for (const [name, list] of definers) if (list.length <= MAX_DEFINERS && !GENERIC_NAMES.has(name)) linking.set(name, list);
+
+  const offsets = new Int32Array(size + 1);
+  let targets = new Int32Array(Math.max(1024, size * 8));
+  let weights = new Float64Array(targets.length);
+  const scratch = new Float64Array(size);
+  const seen: number[] = [];
+  let edgeCount = 0;
+  const refsOf = index.db.prepare('SELECT id, refs FROM files ORDER BY id').raw();
+  // Rows come in node order (both queries sort by id).
+  let source = 0;
+  for (const [, refs] of refsOf.iterate() as IterableIterator<[number, string]>) {
+    for (const name of refs.split(' ')) {
+      const list = linking.get(name);
+      if (!list || list.includes(source)) continue;
+      const share = 1 / list.length;
+      for (const target of list) {
+        if (scratch[target] === 0) seen.push(target);
+        scratch[target]! += share;
       }
     }
     let total = 0;
-    for (const weight of weights.values()) total += weight;
-    const target = new Int32Array(weights.size);
-    const weight = new Float64Array(weights.size);
-    let at = 0;
-    for (const [node, value] of weights) {
-      target[at] = node;
-      weight[at++] = value / total;
+    for (const target of seen) total += scratch[target]!;
+    if (edgeCount + seen.length > targets.length) {
+      const grown = Math.max(targets.length * 2, edgeCount + seen.length);
+      const nextTargets = new Int32Array(grown);
+      nextTargets.set(targets);
+      targets = nextTargets;
+      const nextWeights = new Float64Array(grown);
+      nextWeights.set(weights);
+      weights = nextWeights;
     }
-    edges.push({ target, weight });
-    if (names.size > 0) via.set(source, names);
-  });
-  return { paths, nodeOf, edges, via };
+    for (const target of seen) {
+      targets[edgeCount] = target;
+      weights[edgeCount++] = scratch[target]! / total;
+      scratch[target] = 0;
+    }
+    seen.length = 0;
+    offsets[++source] = edgeCount;
+  }
+  const refsStatement = index.db.prepare('SELECT refs FROM files WHERE path = ?').pluck();
+  return {
+    paths,
+    nodeOf,
+    offsets,
+    targets: targets.subarray(0, edgeCount),
+    weights: weights.subarray(0, edgeCount),
+    via(from, to) {
+      let linked = false;
+      for (let edge = offsets[from]!; edge < offsets[from + 1]!; edge++) if (targets[edge] === to) linked = true;
+      if (!linked) return undefined;
+      const refs = refsStatement.get(paths[from]) as string | undefined;
+      for (const name of refs?.split(' ') ?? []) {
+        const list = linking.get(name);
+        if (list && !list.includes(from) && list.includes(to)) return name;
+      }
+      return undefined;
+    },
+  };
 }
 
 /** Personalised PageRank: probability mass of a walk that restarts at the seeds. */
@@ -70,23 +115,27 @@ export function personalizedPageRank(graph: SymbolGraph, seeds: ReadonlyMap<numb
   for (const value of seeds.values()) seedTotal += value;
   if (seedTotal <= 0) return personal;
   for (const [node, value] of seeds) personal[node] = value / seedTotal;
+  const { offsets, targets, weights } = graph;
   let rank = Float64Array.from(personal);
+  let next = new Float64Array(size);
   for (let step = 0; step < iterations; step++) {
-    const next = new Float64Array(size);
+    next.fill(0);
     let dangling = 0;
     for (let node = 0; node < size; node++) {
       const mass = rank[node]!;
       if (mass === 0) continue;
-      const { target, weight } = graph.edges[node]!;
-      if (target.length === 0) {
+      const start = offsets[node]!;
+      const end = offsets[node + 1]!;
+      if (start === end) {
         dangling += mass;
         continue;
       }
-      for (let edge = 0; edge < target.length; edge++) next[target[edge]!]! += (1 - restart) * mass * weight[edge]!;
+      const flow = (1 - restart) * mass;
+      for (let edge = start; edge < end; edge++) next[targets[edge]!]! += flow * weights[edge]!;
     }
     const back = restart + (1 - restart) * dangling;
     for (let node = 0; node < size; node++) next[node]! += back * personal[node]!;
-    rank = next;
+    [rank, next] = [next, rank];
   }
   return rank;
 }

@@ -1,10 +1,9 @@
 // Parses source files with tree-sitter (WASM grammars from npm): definitions with signatures and
-// line spans, imports, and the identifiers a file uses.
+// line spans, and imports (the identifiers a file uses come from analyze.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Language, Parser, Query, type Node } from 'web-tree-sitter';
 import { CLASS_LIKE, DEFINITION_QUERIES, grammarFile, type LanguageId, type SymbolKind } from './languages.js';
-import { words } from './tokenize.js';
 
 export interface ParsedSymbol {
   name: string;
@@ -21,8 +20,6 @@ export interface ParsedSymbol {
 export interface ParsedFile {
   symbols: ParsedSymbol[];
   imports: string[];
-  /** Distinct identifiers used in the file (three characters or more). */
-  refs: string[];
 }
 
 const MAX_SIGNATURE = 160;
@@ -46,27 +43,36 @@ function parserInstance(): Promise<Parser> {
   return ready;
 }
 
+/** Loads the tree-sitter runtime ahead of the first file (parse workers do it as they start). */
+export async function warmUp(): Promise<void> {
+  await parserInstance().catch(() => undefined);
+}
+
+/** Grammar loads run one at a time: web-tree-sitter's dynamic linking breaks when two overlap. */
+let loading: Promise<unknown> = Promise.resolve();
+
 function grammar(id: LanguageId): Promise<Grammar> {
   let loaded = grammars.get(id);
   if (!loaded) {
-    loaded = (async () => {
+    loaded = loading.then(async () => {
       await parserInstance();
       const dir = path.join(path.dirname(require.resolve('tree-sitter-wasms/package.json')), 'out');
       const language = await Language.load(path.join(dir, grammarFile(id)));
       return { language, query: new Query(language, DEFINITION_QUERIES[id]) };
-    })();
+    });
+    loading = loaded.catch(() => undefined);
     grammars.set(id, loaded);
   }
   return loaded;
 }
 
-/** Definitions, imports and used identifiers of one file. */
+/** Definitions and imports of one file. */
 export async function parseSource(language: LanguageId, text: string): Promise<ParsedFile> {
   const parser = await parserInstance();
   const { language: grammarLanguage, query } = await grammar(language);
   parser.setLanguage(grammarLanguage);
   const tree = parser.parse(text);
-  if (!tree) return { symbols: [], imports: [], refs: usedIdentifiers(text) };
+  if (!tree) return { symbols: [], imports: [] };
   try {
     const symbols: ParsedSymbol[] = [];
     const imports: string[] = [];
@@ -99,7 +105,7 @@ export async function parseSource(language: LanguageId, text: string): Promise<P
         ...(parent !== undefined ? { parent } : {}),
       });
     }
-    return { symbols, imports: [...new Set(imports)], refs: usedIdentifiers(text) };
+    return { symbols, imports: [...new Set(imports)] };
   } finally {
     tree.delete();
   }
@@ -127,10 +133,4 @@ function enclosingName(node: Node): string | undefined {
     if (name) return name.text;
   }
   return undefined;
-}
-
-function usedIdentifiers(text: string): string[] {
-  const seen = new Set<string>();
-  for (const word of words(text)) if (word.length >= 3 && word.length <= 64) seen.add(word);
-  return [...seen];
 }

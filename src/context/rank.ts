@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContextIndex } from './context-index.js';
-import { personalizedPageRank, symbolGraph } from './graph.js';
+import { personalizedPageRank, symbolGraph, type SymbolGraph } from './graph.js';
 import { queryTerms, type QueryTerms } from './query-terms.js';
 import { coChanged, commitScores, fileActivity, lexicalScores, pathHits, symbolHits, termMentions, type CommitEvidence, type SymbolHit } from './signals.js';
 
@@ -84,7 +84,7 @@ export function rankContext(index: ContextIndex, query: string, options: RankOpt
   return list.slice(0, top).map((c) => ({
     path: c.path,
     score: Math.round(c.score * 1000) / 1000,
-    reasons: reasonsFor(index.root, c, terms, graph.via, graph.nodeOf, list.slice(0, top)),
+    reasons: reasonsFor(index.root, c, terms, graph, list.slice(0, top)),
     symbols: [...c.symbols].sort((a, b) => b.strength - a.strength).map((hit) => hit.name).slice(0, 8),
   }));
 }
@@ -189,8 +189,7 @@ function reasonsFor(
   root: string,
   c: Candidate,
   terms: QueryTerms,
-  via: Map<number, Map<number, string>>,
-  nodeOf: Map<string, number>,
+  graph: SymbolGraph,
   shown: readonly Candidate[],
 ): string[] {
   const reasons: string[] = [];
@@ -212,13 +211,15 @@ function reasonsFor(
   }
   if (c.cochangeWith) reasons.push(`changed together with ${c.cochangeWith.path} in ${c.cochangeWith.count} commits`);
   if (c.graph > 0) {
-    const node = nodeOf.get(c.path);
-    const link = shown.find((other) => {
-      const from = nodeOf.get(other.path);
-      return other !== c && from !== undefined && node !== undefined && via.get(from)?.has(node);
-    });
-    const name = link ? via.get(nodeOf.get(link.path)!)?.get(nodeOf.get(c.path)!) : undefined;
-    if (link && name) reasons.push(`defines \`${name}\`, used by ${link.path}`);
+    const node = graph.nodeOf.get(c.path);
+    for (const other of node === undefined ? [] : shown) {
+      const from = graph.nodeOf.get(other.path);
+      if (other === c || from === undefined) continue;
+      const name = graph.via(from, node!);
+      if (name === undefined) continue;
+      reasons.push(`defines \`${name}\`, used by ${other.path}`);
+      break;
+    }
   }
   if (reasons.length === 0) reasons.push('close in the symbol graph to files the query points at');
   return reasons;

@@ -1,20 +1,13 @@
 // Writes one file's parsed record into the index (files, symbols, full-text) and removes files.
-import type { ParsedSymbol } from './parser.js';
+import type { FileAnalysis } from './analyze.js';
 import type { Db } from './schema.js';
-import { indexText, joinedTerm, pathTerms } from './tokenize.js';
+import { joinedTerm, pathTerms } from './tokenize.js';
 
-export interface FileRecord {
+export interface FileRecord extends FileAnalysis {
   path: string;
   hash: string;
   size: number;
   mtimeMs: number;
-  language: string | undefined;
-  lineCount: number;
-  symbols: ParsedSymbol[];
-  imports: string[];
-  refs: string[];
-  /** The file's text, for the full-text index (not stored). */
-  text: string;
 }
 
 export interface FileStore {
@@ -53,7 +46,7 @@ export function fileStore(db: Db): FileStore {
       for (const symbol of record.symbols) {
         insertSymbol.run(id, symbol.name, joinedTerm(symbol.name), symbol.kind, symbol.signature, symbol.startLine, symbol.endLine, symbol.parent ?? null);
       }
-      insertFts.run(id, pathTerms(record.path).join(' '), indexText(record.symbols.map((symbol) => symbol.name).join(' ')), indexText(record.text));
+      insertFts.run(id, pathTerms(record.path).join(' '), record.ftsSymbols, record.ftsContent);
     },
     remove(filePath) {
       const existing = findId.get(filePath);

@@ -35,11 +35,42 @@ export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
+// Identifiers repeat heavily within and across files: splitting each distinct word once saves most
+// of the tokenising time of a cold index. Bounded; cleared when full.
+const termCache = new Map<string, string>();
+const TERM_CACHE_LIMIT = 100_000;
+
+/** The terms of one word, space-joined ('' when it has none). */
+function wordTerms(word: string): string {
+  let terms = termCache.get(word);
+  if (terms === undefined) {
+    terms = identifierTerms(word).join(' ');
+    if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+    termCache.set(word, terms);
+  }
+  return terms;
+}
+
+function expand(list: readonly string[]): string {
+  const out: string[] = [];
+  for (const word of list) {
+    const terms = wordTerms(word);
+    if (terms !== '') out.push(terms);
+  }
+  return out.join(' ');
+}
+
 /** The text FTS5 indexes for a body of code or prose: each identifier expanded into its terms. */
 export function indexText(text: string): string {
-  const out: string[] = [];
-  for (const word of words(text)) for (const term of identifierTerms(word)) out.push(term);
-  return out.join(' ');
+  return expand(words(text));
+}
+
+/** One pass over a file's text: what FTS5 indexes, and the distinct identifiers it uses (3–64 characters). */
+export function analyzeText(text: string): { indexed: string; refs: string[] } {
+  const list = words(text);
+  const refs = new Set<string>();
+  for (const word of list) if (word.length >= 3 && word.length <= 64) refs.add(word);
+  return { indexed: expand(list), refs: [...refs] };
 }
 
 /** Terms of a path: every segment split like an identifier (`src/http-client.ts` → src http client httpclient ts). */

@@ -41,10 +41,11 @@ export async function listIndexableFiles(root: string, isGit: boolean, signal?: 
   }
   files ??= await walkFiles(root, root, signal);
   const rules = await summonIgnore(root);
-  return files.filter((file) => !skippedByDefault(file) && !rules.ignores(file)).sort();
+  return files.filter((file) => !skippedByDefault(file) && !rules?.ignores(file)).sort();
 }
 
-async function summonIgnore(root: string): Promise<ReturnType<typeof ignore>> {
+/** The .summonignore rules, or undefined when there are none (most trees: skip matching entirely). */
+async function summonIgnore(root: string): Promise<ReturnType<typeof ignore> | undefined> {
   const text = await fs.readFile(path.join(root, '.summonignore'), 'utf8').catch(() => '');
-  return ignore().add(text);
+  return /^\s*[^#\s]/m.test(text) ? ignore().add(text) : undefined;
 }

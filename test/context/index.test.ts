@@ -26,6 +26,9 @@ describe('index', () => {
         { name: 'Route', kind: 'type', signature: 'type Route struct', start: 3, end: 5, parent: null },
       ]),
     );
+    // Only source files link others in the symbol graph.
+    expect(index.db.prepare("SELECT refs FROM files WHERE path = 'README.md'").pluck().get()).toBe('');
+    expect(index.db.prepare("SELECT refs FROM files WHERE path = 'src/client.ts'").pluck().get()).toMatch(/\bparseConfig\b/);
     expect(index.file.startsWith(repo.cacheDir)).toBe(true);
     index.close();
   });
