@@ -68,3 +68,25 @@ describe('sandbox', () => {
     expect(JSON.stringify(server.requests[1]!.body)).not.toContain('hunter2-token');
   });
 });
+
+describe('change audit', () => {
+  it('finds SQL built by concatenation in the change, sends it back once, and reports what remains', async () => {
+    const vulnerable = "export function find(db: { query(sql: string): unknown }, name: string) {\n  return db.query(\"SELECT * FROM users WHERE name = '\" + name + \"'\");\n}\n";
+    server = await startFakeLlm({
+      script: [
+        { toolCalls: [{ name: 'write', input: { path: 'src/users.ts', content: vulnerable } }] },
+        { text: 'done' },
+        { text: 'it is fine' },
+      ],
+    });
+    const sandbox = makeSandbox();
+    const { env, model } = providerEnv('openai', server.url);
+    const result = await runSummon(['-p', 'add a user lookup', '--model', model, '--output-format', 'json'], sandbox, env);
+    expect(result.code).toBe(0);
+    // The second model request carried the finding (one chance to fix it)…
+    expect(JSON.stringify(server.requests[2]!.body)).toMatch(/security audit of your changes found problems[^"]*src\/users\.ts:2 sql-injection/);
+    // …and what the model left unfixed is shown to the user.
+    const output = JSON.parse(result.stdout);
+    expect(output.auditFindings).toEqual([expect.objectContaining({ file: 'src/users.ts', line: 2, rule: 'sql-injection', cwe: 'CWE-89' })]);
+  });
+});
