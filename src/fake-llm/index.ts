@@ -1,4 +1,4 @@
-// A fake LLM server speaking the real OpenAI Chat, OpenAI Responses and Anthropic Messages wire formats,
+// A fake LLM server speaking the real OpenAI Chat, OpenAI Responses, Anthropic Messages and Gemini wire formats,
 // driven by a script, recording every request. Tests, `summon demo` and end-to-end runs use it.
 export { startFakeLlm, type StartFakeLlmOptions } from './server.js';
 export {

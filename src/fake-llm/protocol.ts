@@ -5,12 +5,16 @@ import type { FakeProtocol } from './types.js';
 
 export interface ProtocolAdapter {
   protocol: FakeProtocol;
-  /** POST path, including /v1. */
-  path: string;
+  /** POST path, including /v1; a pattern for wire formats that name the model in the path (Gemini). */
+  path: string | RegExp;
   /** Prefix of generated tool-call ids, as the real API spells them. */
   toolIdPrefix: string;
   /** Response header carrying a request id. */
   requestIdHeader: string;
+  /** Whether the request asks for a stream; by default the body's `"stream": true`. */
+  wantsStream?(path: string, body: unknown): boolean;
+  /** The model the request names, when not in the body's `model`. */
+  modelOf?(path: string): string | undefined;
   json(reply: ResolvedReply): unknown;
   events(reply: ResolvedReply, body: unknown): SseEvent[];
   /** The provider's error JSON for this status. */

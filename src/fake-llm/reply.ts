@@ -38,6 +38,8 @@ export function resolveReply(
   reply: FakeReply,
   request: { index: number; body: unknown },
   toolIdPrefix: string,
+  /** The model named outside the body (Gemini puts it in the path). */
+  model?: string,
 ): ResolvedReply {
   const idFor = (prefix: string, part?: number): string =>
     `${prefix}_fake_${request.index}${part === undefined ? '' : `_${part}`}`;
@@ -57,7 +59,7 @@ export function resolveReply(
     cachedInputTokens: reply.usage?.cachedInputTokens ?? 0,
   };
   return {
-    model: modelOf(request.body),
+    model: model ?? modelOf(request.body),
     text,
     hasText: text.length > 0 || toolCalls.length === 0,
     reasoning,
@@ -83,7 +85,7 @@ export function splitPieces(text: string): string[] {
   return pieces;
 }
 
-/** Whether the request body asked for a stream (`"stream": true` in all three protocols). */
+/** Whether the request body asked for a stream (`"stream": true` in the OpenAI and Anthropic protocols). */
 export function wantsStream(body: unknown): boolean {
   return typeof body === 'object' && body !== null && 'stream' in body && body.stream === true;
 }

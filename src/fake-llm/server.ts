@@ -2,6 +2,7 @@
 // delay or fault, and renders the reply as JSON or as a stream.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { anthropic } from './anthropic.js';
+import { google } from './google.js';
 import { openAiChat } from './openai-chat.js';
 import { openAiResponses } from './openai-responses.js';
 import { pause, untilAborted } from './pause.js';
@@ -11,7 +12,7 @@ import { createScriptCursor, type FakeReply, type FakeScript } from './script.js
 import { write, writeSse } from './sse.js';
 import type { FakeLlmServer, RecordedRequest } from './types.js';
 
-const ADAPTERS: readonly ProtocolAdapter[] = [openAiChat, openAiResponses, anthropic];
+const ADAPTERS: readonly ProtocolAdapter[] = [openAiChat, openAiResponses, anthropic, google];
 
 export interface StartFakeLlmOptions {
   script: FakeScript;
@@ -64,9 +65,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
   const path = new URL(req.url ?? '/', 'http://fake-llm').pathname;
   if (method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (method === 'GET' && path === '/v1/models') return sendJson(res, 200, modelList());
-  const adapter = ADAPTERS.find((candidate) => candidate.path === path);
+  const adapter = ADAPTERS.find((candidate) => (typeof candidate.path === 'string' ? candidate.path === path : candidate.path.test(path)));
   if (adapter === undefined || method !== 'POST') {
-    return sendJson(res, 404, openAiChat.error(404, `fake-llm: no route for ${method} ${path}`));
+    const speaker = adapter ?? (path.startsWith('/v1beta/') ? google : openAiChat);
+    return sendJson(res, 404, speaker.error(404, `fake-llm: no route for ${method} ${path}`));
   }
 
   const raw = await readBody(req);
@@ -78,7 +80,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
     path,
     headers: lowerCaseHeaders(req),
     body: body.ok ? body.value : raw,
-    stream: wantsStream(body.value),
+    stream: adapter.wantsStream ? adapter.wantsStream(path, body.value) : wantsStream(body.value),
     receivedAt: Date.now(),
   };
   state.requests.push(record);
@@ -89,7 +91,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
   if (reply.delayMs) await pause(reply.delayMs, signal);
   if (signal.aborted) return void res.destroy();
 
-  const resolved = resolveReply(reply, record, adapter.toolIdPrefix);
+  const resolved = resolveReply(reply, record, adapter.toolIdPrefix, adapter.modelOf?.(path));
   const headers: Record<string, string> = { [adapter.requestIdHeader]: `req_fake_${record.index}` };
   const fault = reply.fault;
   if (fault?.kind === 'reset') return void res.destroy();

@@ -1,6 +1,6 @@
 // Shapes the fake LLM server shares with its tests: what a recorded request looks like, and the handle.
 
-export type FakeProtocol = 'openai-chat' | 'openai-responses' | 'anthropic';
+export type FakeProtocol = 'openai-chat' | 'openai-responses' | 'anthropic' | 'google';
 
 export interface RecordedRequest {
   /** Position among all recorded requests, from 0. */

@@ -78,8 +78,21 @@ export function parseStream(stdout: string): AgentEvent[] {
     .map((line) => agentEventSchema.parse(JSON.parse(line)));
 }
 
-/** Env that points a provider at the fake server. */
-export function providerEnv(protocol: 'openai' | 'openai-chat' | 'anthropic', url: string): { env: Record<string, string>; model: string } {
-  if (protocol === 'anthropic') return { env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: `${url}/v1` }, model: 'anthropic/claude-sonnet-4-5' };
-  return { env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${url}/v1` }, model: `${protocol}/gpt-4.1` };
+export type FakeProviderProtocol = 'openai' | 'openai-chat' | 'anthropic' | 'google';
+
+export interface ProviderSetup {
+  env: Record<string, string>;
+  model: string;
+  /** Workspace files the provider needs (pass to `sandbox.files`): Gemini's base URL has no variable, so it goes in project config. */
+  files: Record<string, string>;
+}
+
+/** Env (and, for google, a project config file) that points a provider at the fake server. */
+export function providerEnv(protocol: FakeProviderProtocol, url: string): ProviderSetup {
+  if (protocol === 'anthropic') return { env: { ANTHROPIC_API_KEY: 'sk-ant-test', ANTHROPIC_BASE_URL: `${url}/v1` }, model: 'anthropic/claude-sonnet-4-5', files: {} };
+  if (protocol === 'google') {
+    const config = { providers: { google: { baseUrl: `${url}/v1beta` } } };
+    return { env: { GEMINI_API_KEY: 'gemini-test' }, model: 'google/gemini-2.5-flash', files: { '.summon/config.json': `${JSON.stringify(config, null, 2)}\n` } };
+  }
+  return { env: { OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: `${url}/v1` }, model: `${protocol}/gpt-4.1`, files: {} };
 }

@@ -9,7 +9,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-describe.each(['openai', 'openai-chat', 'anthropic'] as const)('summon -p over %s', (protocol) => {
+describe.each(['openai', 'openai-chat', 'anthropic', 'google'] as const)('summon -p over %s', (protocol) => {
   it('reads a file with a tool and prints the final answer', async () => {
     server = await startFakeLlm({
       script: [
@@ -19,7 +19,8 @@ describe.each(['openai', 'openai-chat', 'anthropic'] as const)('summon -p over %
     });
     const sandbox = makeSandbox();
     sandbox.files({ 'a.ts': 'export const answer = 42;\n', 'AGENTS.md': 'Always answer in English, project rule 7Q.\n' });
-    const { env, model } = providerEnv(protocol, server.url);
+    const { env, model, files } = providerEnv(protocol, server.url);
+    sandbox.files(files);
     const result = await runSummon(['-p', 'what does a.ts export?', '--model', model], sandbox, env);
 
     expect(result.stderr).toMatch(/summon: completed · 0 files changed · 2 turns · 2,270 tokens/);
@@ -41,7 +42,8 @@ describe.each(['openai', 'openai-chat', 'anthropic'] as const)('summon -p over %
     });
     const sandbox = makeSandbox();
     sandbox.files({ 'x.txt': 'x' });
-    const { env, model } = providerEnv(protocol, server.url);
+    const { env, model, files } = providerEnv(protocol, server.url);
+    sandbox.files(files);
     const result = await runSummon(['-p', 'list files', '--model', model, '--output-format', 'stream-json'], sandbox, env);
     expect(result.code).toBe(0);
     const events = parseStream(result.stdout);
@@ -68,12 +70,19 @@ describe('--think reaches each provider as its own control', () => {
     ['anthropic', 'low', (body: Record<string, unknown>) => expect(body.thinking).toEqual({ type: 'enabled', budget_tokens: 4_000 })],
     ['openai', 'high', (body: Record<string, unknown>) => expect(body.reasoning).toMatchObject({ effort: 'high' })],
     ['openai-chat', '2000', (body: Record<string, unknown>) => expect(body.reasoning_effort).toBe('low')],
+    [
+      'google',
+      'medium',
+      (body: Record<string, unknown>) => expect(body.generationConfig).toMatchObject({ thinkingConfig: { thinkingBudget: 12_000, includeThoughts: true } }),
+    ],
   ] as const)('%s with --think %s', async (protocol, level, check) => {
     server = await startFakeLlm({ script: [{ text: 'ok' }] });
     const sandbox = makeSandbox();
-    const { env } = providerEnv(protocol, server.url);
-    const model = protocol === 'anthropic' ? 'anthropic/claude-sonnet-4-5' : `${protocol}/gpt-5`;
-    const result = await runSummon(['-p', 'hi', '--model', model, '--think', level], sandbox, env);
+    const setup = providerEnv(protocol, server.url);
+    sandbox.files(setup.files);
+    // OpenAI's reasoning controls need a reasoning model; the others' defaults already have one.
+    const model = protocol === 'openai' || protocol === 'openai-chat' ? `${protocol}/gpt-5` : setup.model;
+    const result = await runSummon(['-p', 'hi', '--model', model, '--think', level], sandbox, setup.env);
     expect(result.code).toBe(0);
     check(server.requests[0]!.body as Record<string, unknown>);
   });

@@ -60,7 +60,7 @@ describe.each(fakeClients)('fake LLM speaks $name', (client) => {
     expect(request).toMatchObject({ index: 0, protocol: client.protocol, method: 'POST', path: client.path, stream: true });
     expect(JSON.stringify(request?.body)).toContain('say hello');
     expect(request?.headers['content-type']).toContain('application/json');
-    expect(request?.headers.authorization ?? request?.headers['x-api-key']).toMatch(/test/);
+    expect(request?.headers.authorization ?? request?.headers['x-api-key'] ?? request?.headers['x-goog-api-key']).toMatch(/test/);
   });
 
   it('answers non-streaming requests with text and the scripted usage', async () => {
@@ -98,7 +98,9 @@ describe.each(fakeClients)('fake LLM speaks $name', (client) => {
     ]);
     const result = streamText({ model: client.model(fake.url), prompt: 'look', tools, ...common });
     const parts = await collect(result.fullStream);
-    expect(parts.filter((part) => part.type === 'tool-input-delta').length).toBeGreaterThan(2);
+    const inputDeltas = parts.filter((part) => part.type === 'tool-input-delta').length;
+    if (client.splitsToolInput) expect(inputDeltas).toBeGreaterThan(2);
+    else expect(inputDeltas).toBe(2);
     const calls = await result.toolCalls;
     expect(calls.map((call) => [call.toolName, call.input])).toEqual([
       ['read_file', { path: 'src/index.ts', limit: 40 }],
