@@ -1,7 +1,7 @@
 // The verifiers the reward server calls, as small injectable ports with the real ones by default:
 // math (judge an answer), code (run a code case in the sandbox) and program (run code once on
 // stdin and report what it did, for the SandboxFusion-compatible endpoint).
-import { runCodeCase, type CodeCase, type CodeLanguage, type CodeResult } from '../code/index.js';
+import { runCodeCase, runProgram, type CodeCase, type CodeLanguage, type CodeResult } from '../code/index.js';
 import { verifyMath } from '../math/index.js';
 
 export interface MathOutcome {
@@ -23,13 +23,18 @@ export interface ProgramRun {
 }
 
 export interface ProgramResult {
-  /** `exited`: the program ended by itself (see exitCode); `blocked`: killed for trying to escape the sandbox. */
-  outcome: 'exited' | 'timeout' | 'blocked';
-  /** The exit status; null when unknown (timeout). */
+  /**
+   * `exited`: the program ended by itself (see exitCode); `timeout`: past the time limit; `blocked`:
+   * killed for trying to escape the sandbox; `error`: the sandbox could not run it (stderr says why).
+   */
+  outcome: 'exited' | 'timeout' | 'blocked' | 'error';
+  /** The exit status; null when unknown (timeout, error). */
   exitCode: number | null;
   stdout: string;
   stderr: string;
   elapsedMs: number;
+  /** Output past the per-stream cap was dropped. */
+  truncated?: boolean;
 }
 
 export type ProgramPort = (run: ProgramRun, signal: AbortSignal) => Promise<ProgramResult>;
@@ -37,7 +42,7 @@ export type ProgramPort = (run: ProgramRun, signal: AbortSignal) => Promise<Prog
 export interface RewardVerifiers {
   math?: MathPort;
   code?: CodePort;
-  /** Default: an adapter over `code` (one stdin test, its output not checked). */
+  /** Default: the code verifier's runProgram (the real exit status and output, up to 1 MB a stream). */
   program?: ProgramPort;
 }
 
@@ -46,43 +51,21 @@ export type ResolvedVerifiers = Required<RewardVerifiers>;
 export const realMath: MathPort = (prediction, gold) => verifyMath(prediction, gold);
 export const realCode: CodePort = (input, signal) => runCodeCase(input, { signal });
 
-/** SIGSYS as bwrap reports it: the seccomp filter killed the program. */
-const BLOCKED_EXIT = 128 + 31;
-
-/**
- * Runs a program once through the code port. The code verifier does not expose the exit status, so
- * it is inferred from the verdict: pass/fail ⇒ 0 (the program exited 0 and only its output was
- * judged), error ⇒ 1 (a non-zero exit, a crash or an output overflow).
- */
-export function programOverCode(code: CodePort): ProgramPort {
-  return async (run, signal) => {
-    const result = await code(
-      {
-        language: run.language,
-        program: run.program,
-        tests: [{ stdin: run.stdin, expected_stdout: '' }],
-        ...(run.timeLimitS === undefined ? {} : { time_limit_s: run.timeLimitS }),
-        ...(run.memoryLimitMb === undefined ? {} : { memory_limit_mb: run.memoryLimitMb }),
-      },
-      signal,
-    );
-    const test = result.tests[0];
-    const base = { stdout: test?.stdout ?? result.stdout, stderr: test?.stderr ?? '', elapsedMs: test?.elapsed_ms ?? result.elapsed_ms };
-    switch (result.verdict) {
-      case 'pass':
-      case 'fail':
-        return { ...base, outcome: 'exited', exitCode: 0 };
-      case 'error':
-        return { ...base, outcome: 'exited', exitCode: 1 };
-      case 'timeout':
-        return { ...base, outcome: 'timeout', exitCode: null };
-      case 'blocked':
-        return { ...base, outcome: 'blocked', exitCode: BLOCKED_EXIT };
-    }
-  };
-}
+/** One run through the code verifier's runProgram: the sandbox and limits of a test run, no judging. */
+export const realProgram: ProgramPort = async (run, signal) => {
+  const result = await runProgram(
+    {
+      language: run.language,
+      program: run.program,
+      stdin: run.stdin,
+      ...(run.timeLimitS === undefined ? {} : { time_limit_s: run.timeLimitS }),
+      ...(run.memoryLimitMb === undefined ? {} : { memory_limit_mb: run.memoryLimitMb }),
+    },
+    { signal },
+  );
+  return { outcome: result.outcome, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr, elapsedMs: result.elapsed_ms, truncated: result.truncated };
+};
 
 export function resolveVerifiers(verifiers: RewardVerifiers = {}): ResolvedVerifiers {
-  const code = verifiers.code ?? realCode;
-  return { math: verifiers.math ?? realMath, code, program: verifiers.program ?? programOverCode(code) };
+  return { math: verifiers.math ?? realMath, code: verifiers.code ?? realCode, program: verifiers.program ?? realProgram };
 }

@@ -1,7 +1,8 @@
 // POST /run_code: SandboxFusion's single-run API, so verl's sandbox_fusion reward (and any other
 // SandboxFusion client) can use summon's sandbox. Runs the code once on stdin; Python, Node.js and
 // TypeScript only. Statuses as SandboxFusion reports them: Success, Failed (non-zero exit or time
-// limit), SandboxError (the sandbox could not run it); run_result.status Finished | TimeLimitExceeded.
+// limit), SandboxError (the sandbox could not run it); run_result.status Finished | TimeLimitExceeded,
+// with the program's real exit status, its output (up to 1 MB a stream) and its run time.
 import { z } from 'zod';
 import { toSummonError } from '../../core/errors.js';
 import { parseWith } from './http.js';
@@ -63,6 +64,7 @@ export async function handleRunCode(body: unknown, context: WorkContext): Promis
     const summon = toSummonError(error);
     return sandboxError(summon.hint ? `${summon.message} (${summon.hint})` : summon.message);
   }
+  if (result.outcome === 'error') return sandboxError(result.stderr.trim() || 'the sandbox could not run the program');
   const finished = result.outcome !== 'timeout';
   const stderr = result.outcome === 'blocked' ? `${result.stderr}${result.stderr.endsWith('\n') || result.stderr === '' ? '' : '\n'}summon: killed: the program tried to start a process or use the network\n` : result.stderr;
   return {

@@ -1,14 +1,15 @@
 // Each endpoint's request and response shapes, with fake verifiers behind real HTTP on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeCase } from '../../../src/verify/code/index.js';
-import type { RewardServer } from '../../../src/verify/server/index.js';
-import { fakeCode, fakeMath, post, startServer } from './helpers.js';
+import type { ProgramRun, RewardServer } from '../../../src/verify/server/index.js';
+import { fakeCode, fakeMath, fakeProgram, post, startServer } from './helpers.js';
 
 const seen: CodeCase[] = [];
+const runs: ProgramRun[] = [];
 let server: RewardServer;
 
 beforeAll(async () => {
-  server = await startServer({ verifiers: { math: fakeMath, code: fakeCode(seen) } });
+  server = await startServer({ verifiers: { math: fakeMath, code: fakeCode(seen), program: fakeProgram(runs) } });
 });
 afterAll(() => server.close());
 
@@ -106,22 +107,40 @@ describe('POST /get_reward (OpenRLHF)', () => {
 
 describe('POST /run_code (SandboxFusion)', () => {
   it('answers in SandboxFusion\'s shape, accepting the fields verl sends', async () => {
-    const answer = await post(server, '/run_code', { compile_timeout: 10, run_timeout: 5, code: 'PASS', stdin: 'in', memory_limit_MB: 1024, language: 'python', files: {}, fetch_files: [] });
+    const answer = await post(server, '/run_code', { compile_timeout: 10, run_timeout: 5, code: 'print(1)', stdin: 'in', memory_limit_MB: 1024, language: 'python', files: {}, fetch_files: [] });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       status: 'Success',
       message: '',
       compile_result: null,
-      run_result: { status: 'Finished', execution_time: 0.003, return_code: 0, stdout: 'ran python\n', stderr: '' },
+      run_result: { status: 'Finished', execution_time: 0.003, return_code: 0, stdout: 'ran python: in\n', stderr: '' },
       files: {},
     });
-    expect(seen.at(-1)).toEqual({ language: 'python', program: 'PASS', tests: [{ stdin: 'in', expected_stdout: '' }], time_limit_s: 5, memory_limit_mb: 1024 });
+    expect(runs.at(-1)).toEqual({ language: 'python', program: 'print(1)', stdin: 'in', timeLimitS: 5, memoryLimitMb: 1024 });
+  });
+
+  it('reports the exit status as it is: non-zero is Failed + Finished', async () => {
+    expect((await post(server, '/run_code', { code: 'EXIT 3', language: 'python' })).body).toEqual({
+      status: 'Failed',
+      message: '',
+      compile_result: null,
+      run_result: { status: 'Finished', execution_time: 0.003, return_code: 3, stdout: 'ran python: \n', stderr: 'bye\n' },
+      files: {},
+    });
+  });
+
+  it('notes an escape on stderr, and says SandboxError when the sandbox could not run the program', async () => {
+    expect((await post(server, '/run_code', { code: 'ESCAPE', language: 'python' })).body).toMatchObject({
+      status: 'Failed',
+      run_result: { status: 'Finished', return_code: 159, stderr: 'partial\nsummon: killed: the program tried to start a process or use the network\n' },
+    });
+    expect((await post(server, '/run_code', { code: 'BROKEN', language: 'python' })).body).toEqual({ status: 'SandboxError', message: 'the sandbox fell over', compile_result: null, run_result: null, files: {} });
   });
 
   it('maps a time limit to Failed + TimeLimitExceeded, and the languages by their SandboxFusion names', async () => {
     const answer = await post(server, '/run_code', { code: 'LOOP', language: 'nodejs', stdin: null, memory_limit_MB: -1 });
     expect(answer.body).toMatchObject({ status: 'Failed', run_result: { status: 'TimeLimitExceeded', return_code: null } });
-    expect(seen.at(-1)).toEqual({ language: 'javascript', program: 'LOOP', tests: [{ stdin: '', expected_stdout: '' }], time_limit_s: 10 });
+    expect(runs.at(-1)).toEqual({ language: 'javascript', program: 'LOOP', stdin: '', timeLimitS: 10 });
   });
 
   it('says SandboxError for what it cannot run, and 400 for a malformed request', async () => {

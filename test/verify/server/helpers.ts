@@ -1,6 +1,6 @@
 // Shared by the reward-server tests: a server on 127.0.0.1:0 with fake verifiers, and a JSON poster.
 import type { CodeCase, CodeResult } from '../../../src/verify/code/index.js';
-import { createRewardServer, type RewardServer, type RewardServerOptions, type RewardVerifiers } from '../../../src/verify/server/index.js';
+import { createRewardServer, type ProgramResult, type ProgramRun, type RewardServer, type RewardServerOptions, type RewardVerifiers } from '../../../src/verify/server/index.js';
 
 /** Judges like the real verifier for simple cases: the last \boxed{…} must equal the gold text. */
 export function fakeMath(prediction: string, gold: string): { correct: boolean; reward: number; extracted: string } {
@@ -19,6 +19,22 @@ export function fakeCode(seen: CodeCase[] = []): (input: CodeCase) => Promise<Co
   };
 }
 
+/**
+ * Runs a program like a stand-in interpreter: "LOOP" times out, "ESCAPE" is blocked, "BROKEN" is a
+ * sandbox error, "EXIT n" exits n, anything else exits 0 echoing stdin; records every run it was given.
+ */
+export function fakeProgram(seen: ProgramRun[] = []): (run: ProgramRun) => Promise<ProgramResult> {
+  return async (run) => {
+    seen.push(run);
+    const base = { stdout: `ran ${run.language}: ${run.stdin}\n`, stderr: '', elapsedMs: 3 };
+    if (run.program.includes('LOOP')) return { ...base, outcome: 'timeout', exitCode: null };
+    if (run.program.includes('ESCAPE')) return { ...base, stderr: 'partial', outcome: 'blocked', exitCode: 159 };
+    if (run.program.includes('BROKEN')) return { ...base, stderr: 'the sandbox fell over\n', outcome: 'error', exitCode: null };
+    const exit = /EXIT (\d+)/.exec(run.program);
+    return { ...base, outcome: 'exited', exitCode: exit ? Number(exit[1]) : 0, ...(exit ? { stderr: 'bye\n' } : {}) };
+  };
+}
+
 export async function startServer(options: Partial<RewardServerOptions> & { verifiers?: RewardVerifiers } = {}): Promise<RewardServer> {
   return createRewardServer({
     host: '127.0.0.1',
@@ -26,7 +42,7 @@ export async function startServer(options: Partial<RewardServerOptions> & { veri
     concurrency: 4,
     queueLimit: 64,
     maxBodyBytes: 1024 * 1024,
-    verifiers: { math: fakeMath, code: fakeCode() },
+    verifiers: { math: fakeMath, code: fakeCode(), program: fakeProgram() },
     ...options,
   });
 }

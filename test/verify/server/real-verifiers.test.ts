@@ -29,9 +29,19 @@ describe('reward server with the real verifiers', () => {
   it('runs SandboxFusion requests: output, exit status, time limit, escape', async () => {
     const ok = await post(server, '/run_code', { code: 'import sys\ndata = sys.stdin.read()\nprint(data.upper())\nprint("warn", file=sys.stderr)', language: 'python', stdin: 'abc', run_timeout: 5 });
     expect(ok.body).toMatchObject({ status: 'Success', run_result: { status: 'Finished', return_code: 0, stdout: 'ABC\n', stderr: 'warn\n' } });
-    expect((await post(server, '/run_code', { code: 'process.exit(3)', language: 'nodejs' })).body).toMatchObject({ status: 'Failed', run_result: { status: 'Finished', return_code: 1 } });
+    expect((await post(server, '/run_code', { code: 'process.exit(3)', language: 'nodejs' })).body).toMatchObject({ status: 'Failed', run_result: { status: 'Finished', return_code: 3 } });
+    expect((await post(server, '/run_code', { code: 'import sys\nprint("out")\nsys.exit(7)', language: 'python' })).body).toMatchObject({ status: 'Failed', run_result: { status: 'Finished', return_code: 7, stdout: 'out\n' } });
     expect((await post(server, '/run_code', { code: 'while True:\n    pass', language: 'python', run_timeout: 0.5 })).body).toMatchObject({ status: 'Failed', run_result: { status: 'TimeLimitExceeded' } });
     expect((await post(server, '/run_code', { code: 'import socket\nsocket.create_connection(("127.0.0.1", 22))', language: 'python' })).body).toMatchObject({ status: 'Failed', run_result: { status: 'Finished', return_code: 159 } });
+  });
+
+  it('returns stdout past the old 10,000-character clip, up to the 1 MB cap', async () => {
+    const big = await post(server, '/run_code', { code: 'import sys\nsys.stdout.write("x" * 50000)', language: 'python' });
+    expect(big.body).toMatchObject({ status: 'Success', run_result: { status: 'Finished', return_code: 0 } });
+    expect((big.body.run_result as { stdout: string }).stdout).toBe('x'.repeat(50_000));
+    const huge = await post(server, '/run_code', { code: 'process.stdout.write("y".repeat(1_500_000))', language: 'nodejs' });
+    expect(huge.body).toMatchObject({ status: 'Success', run_result: { status: 'Finished', return_code: 0 } });
+    expect((huge.body.run_result as { stdout: string }).stdout).toBe('y'.repeat(1024 * 1024));
   });
 
   it('scores OpenRLHF and verl requests', async () => {
