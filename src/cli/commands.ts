@@ -1,4 +1,5 @@
-// Subcommands that parse their own flags. Each module is loaded only when its command is used.
+// Subcommands that parse their own flags and carry their own HELP; each module loads only when used.
+// (Their one-line summaries live in MAIN_HELP, src/cli/help.ts.)
 import type { CliIo } from './io.js';
 
 export interface SubcommandModule {
@@ -7,16 +8,15 @@ export interface SubcommandModule {
 }
 
 export interface Subcommand {
-  summary: string;
   load: () => Promise<SubcommandModule>;
 }
 
 export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
-  index: { summary: 'build or update the context index of a repository', load: () => import('./index-command.js') },
-  context: { summary: 'rank the files a task needs, or pack them into a token budget', load: () => import('./context-command.js') },
-  audit: { summary: 'scan files or stdin for secrets, prompt injection or vulnerable code', load: () => import('./audit-command.js') },
-  export: { summary: 'write saved trajectories as a TRL / OpenRLHF / verl / JSONL dataset', load: () => import('./export-command.js') },
-  serve: { summary: 'serve summon\'s verifiers over HTTP for RL trainers (TRL, OpenRLHF, verl)', load: () => import('./serve-command.js') },
-  sandbox: { summary: 'run any command in summon\'s sandbox', load: () => import('./sandbox-command.js') },
-  verify: { summary: 'judge math answers or programs with summon\'s verifiers (JSON Lines in, JSON Lines out)', load: () => import('./verify-command.js') },
+  index: { load: () => import('./index-command.js') },
+  context: { load: () => import('./context-command.js') },
+  audit: { load: () => import('./audit-command.js') },
+  export: { load: () => import('./export-command.js') },
+  serve: { load: () => import('./serve-command.js') },
+  sandbox: { load: () => import('./sandbox-command.js') },
+  verify: { load: () => import('./verify-command.js') },
 };
