@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SUBCOMMANDS } from '../../src/cli/commands.js';
 import { COMMAND_HELP } from '../../src/cli/help.js';
 import { makeSandbox, parseStream, runSummon } from './harness.js';
 
@@ -56,6 +57,11 @@ describe('help, version, models', () => {
       const result = await runSummon(['help', command], sandbox);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/Examples?:/);
+    }
+    for (const command of Object.keys(SUBCOMMANDS)) {
+      const result = await runSummon([command, '--help'], sandbox);
+      expect(result.code, command).toBe(0);
+      expect(result.stdout, command).toMatch(/examples?:/i);
     }
     const main = await runSummon(['--help'], sandbox);
     expect(main.stdout).toMatch(/Exit codes: 0 done, 1 the agent failed or gave up, 2 usage or configuration error, 130 interrupted/);
