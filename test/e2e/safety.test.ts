@@ -90,3 +90,16 @@ describe('change audit', () => {
     expect(output.auditFindings).toEqual([expect.objectContaining({ file: 'src/users.ts', line: 2, rule: 'sql-injection', cwe: 'CWE-89' })]);
   });
 });
+
+describe('permission rules with examples', () => {
+  it('a rule that fails its own examples is a configuration error naming the rule, exit 2', async () => {
+    const sandbox = makeSandbox();
+    sandbox.files({
+      '.summon/config.json': JSON.stringify({ permissions: { deny: [{ rule: 'bash(rm -rf*)', examples: { match: ['rm -fr /'] } }] } }),
+    });
+    const result = await runSummon(['-p', 'hi', '--model', 'openai/gpt-5'], sandbox, { OPENAI_API_KEY: 'sk-test' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bash\(rm -rf\*\)/);
+    expect(result.stderr).toMatch(/rm -fr \//);
+  });
+});
