@@ -126,16 +126,7 @@ export async function updateIndex(index: ContextIndex, options: Pick<IndexOption
   if (firstNonGit) notices.push(`${index.root} is not a git repository: indexing without history signals (recency, co-change, commit messages)`);
   const unreadable = scan.skipped.unreadable;
   if (unreadable > 0) notices.push(`${unreadable} file${unreadable === 1 ? '' : 's'} could not be read and ${unreadable === 1 ? 'was' : 'were'} skipped`);
-  return {
-    files: countFiles(index),
-    parsed: scan.parsed,
-    unchanged: scan.unchanged,
-    removed: scan.removed.length,
-    skipped: scan.skipped,
-    commits: Number(index.db.prepare('SELECT count(*) FROM commits').pluck().get()),
-    durationMs: performance.now() - started,
-    notices,
-  };
+  return statsOf(index, scan, started, notices);
 }
 
 /** Re-indexes just these files (absolute or repo-relative), e.g. after the agent edited them. */
@@ -153,6 +144,10 @@ export async function updateIndexForFiles(index: ContextIndex, paths: readonly s
   const scan = await scanFiles(index, present, stored, () => {}, undefined, false);
   scan.removed = [...missing.filter((file) => stored.has(file)), ...scan.removed];
   writeChanges(index, scan, undefined, undefined, false, false);
+  return statsOf(index, scan, started, []);
+}
+
+function statsOf(index: ContextIndex, scan: { parsed: number; unchanged: number; removed: readonly string[]; skipped: IndexStats['skipped'] }, started: number, notices: string[]): IndexStats {
   return {
     files: countFiles(index),
     parsed: scan.parsed,
@@ -161,7 +156,7 @@ export async function updateIndexForFiles(index: ContextIndex, paths: readonly s
     skipped: scan.skipped,
     commits: Number(index.db.prepare('SELECT count(*) FROM commits').pluck().get()),
     durationMs: performance.now() - started,
-    notices: [],
+    notices,
   };
 }
 
