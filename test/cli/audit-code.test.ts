@@ -1,36 +1,13 @@
 // `summon audit code`: files, standard input, --json, --lang, --diff, skipped inputs and exit codes.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { HELP, run } from '../../src/cli/audit-code-command.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { fakeIo, workspace } from './fake-io.js';
 import { SummonError } from '../../src/core/errors.js';
-
-function fakeIo(cwd: string): CliIo & { out: string; err: string } {
-  const io: CliIo & { out: string; err: string } = {
-    out: '',
-    err: '',
-    env: {},
-    cwd,
-    stderrIsTty: false,
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'summon-audit-code-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 const stdin = (text: string): Readable => Readable.from([Buffer.from(text)]);
 const VULNERABLE_PY = 'import os\n\ndef archive(folder):\n    os.system("tar czf out.tgz " + folder)\n';

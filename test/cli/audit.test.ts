@@ -1,35 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { HELP, run } from '../../src/cli/audit-command.js';
-import type { CliIo } from '../../src/cli/io.js';
+import { fakeIo, workspace } from './fake-io.js';
 
 const SECRET = 'ghp_R8fK2mQx9LzT4vWc7YbN1pHs6DjE3gUa5oXi'; // invented
-
-function fakeIo(cwd: string): CliIo & { out: string; err: string } {
-  const io: CliIo & { out: string; err: string } = {
-    out: '',
-    err: '',
-    env: {},
-    cwd,
-    stderrIsTty: false,
-    stdout: (text) => {
-      io.out += text;
-    },
-    stderr: (text) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
-
-function workspace(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'summon-audit-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
-  return dir;
-}
 
 const stdin = (text: string): Readable => Readable.from([Buffer.from(text)]);
 
