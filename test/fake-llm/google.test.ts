@@ -2,19 +2,11 @@
 // Google's error body, faults and thinking config, seen over plain HTTP and through @ai-sdk/google.
 import { createGoogleGenerativeAI } from '@ai-sdk/google';
 import { APICallError, generateText, streamText } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeLlm, type FakeLlmServer, type FakeScript } from '../../src/fake-llm/index.js';
+import { describe, expect, it } from 'vitest';
+import { type FakeLlmServer } from '../../src/fake-llm/index.js';
+import { useFakeLlm } from './lifecycle.js';
 
-let server: FakeLlmServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script: FakeScript): Promise<FakeLlmServer> {
-  server = await startFakeLlm({ script });
-  return server;
-}
+const start = useFakeLlm();
 
 const gemini = (fake: FakeLlmServer, model = 'gemini-2.5-flash') => createGoogleGenerativeAI({ baseURL: `${fake.url}/v1beta`, apiKey: 'test' })(model);
 const common = { maxRetries: 0 };

@@ -1,9 +1,9 @@
 // One contract suite, run against every real AI SDK client: the fake server must be indistinguishable
 // from the real API as far as the client can tell.
 import { APICallError, generateText, stepCountIs, streamText, tool, type TextStreamPart, type ToolSet } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startFakeLlm, type FakeLlmServer, type FakeScript } from '../../src/fake-llm/index.js';
+import { useFakeLlm } from './lifecycle.js';
 import { fakeClients } from './clients.js';
 
 const tools = {
@@ -14,16 +14,7 @@ const tools = {
 /** No retries, so faults reach the test; an explicit cap, so Anthropic does not warn about unknown models. */
 const common = { maxRetries: 0, maxOutputTokens: 1000 };
 
-let server: FakeLlmServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script: FakeScript): Promise<FakeLlmServer> {
-  server = await startFakeLlm({ script });
-  return server;
-}
+const start = useFakeLlm();
 
 async function collect<T extends ToolSet>(stream: AsyncIterable<TextStreamPart<T>>): Promise<TextStreamPart<T>[]> {
   const parts: TextStreamPart<T>[] = [];

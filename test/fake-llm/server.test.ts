@@ -2,20 +2,12 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError, generateText } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { startFakeLlm, type FakeLlmServer, type FakeScript, type RecordedRequest } from '../../src/fake-llm/index.js';
+import { type FakeLlmServer, type RecordedRequest } from '../../src/fake-llm/index.js';
+import { useFakeLlm } from './lifecycle.js';
 
-let server: FakeLlmServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function start(script: FakeScript): Promise<FakeLlmServer> {
-  server = await startFakeLlm({ script });
-  return server;
-}
+const start = useFakeLlm();
 
 function postChat(fake: FakeLlmServer, body: unknown = { model: 'fake-model', messages: [{ role: 'user', content: 'hi' }] }): Promise<Response> {
   return fetch(`${fake.url}/v1/chat/completions`, {

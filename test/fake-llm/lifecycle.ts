@@ -1,0 +1,15 @@
+// One fake server per test, closed after it: `const start = useFakeLlm(); const fake = await start(script);`.
+import { afterEach } from 'vitest';
+import { startFakeLlm, type FakeLlmServer, type FakeScript } from '../../src/fake-llm/index.js';
+
+export function useFakeLlm(): (script: FakeScript) => Promise<FakeLlmServer> {
+  let server: FakeLlmServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return async (script) => {
+    server = await startFakeLlm({ script });
+    return server;
+  };
+}
