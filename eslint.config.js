@@ -25,6 +25,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**', 'scripts/**', 'bench/**', 'test/**', 'bin/**'], rules: { 'no-console': 'off' } },
-  // The launcher is CommonJS on purpose: it starts the bundle through V8's code cache.
-  { files: ['bin/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  // The launcher is CommonJS on purpose: it starts the bundle through V8's code cache. Test preloads
+  // (NODE_OPTIONS=--require) are CommonJS by necessity.
+  { files: ['bin/*.cjs', 'test/**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

@@ -46,6 +46,9 @@ const outputs = await Promise.all([
     entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.cjs',
     format: 'cjs',
+    // The AI SDK's `new Headers(…)` would load undici on Node 20 before the first request; the model
+    // requests go through src/model/http-fetch.ts, which needs none of it.
+    inject: ['src/model/headers-global.ts'],
     define: { ...common.define, 'import.meta.url': '__summonImportMetaUrl', 'import.meta.dirname': '__dirname' },
     banner: { js: "const __summonImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),

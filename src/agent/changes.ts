@@ -1,10 +1,13 @@
 // Which files a run changed: what the file tools reported, plus what git sees as newly changed
 // (commands can change files too).
-import { execFile } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
+
+const childProcess = lazyBuiltin<typeof ChildProcess>('node:child_process');
 
 export async function gitDirtyFiles(cwd: string): Promise<Set<string> | undefined> {
   return new Promise((resolve) => {
-    execFile('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+    childProcess().execFile('git', ['status', '--porcelain=v1', '-z', '--untracked-files=all'], { cwd, maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
       if (error) return resolve(undefined);
       const files = new Set<string>();
       const entries = stdout.split('\0');

@@ -16,6 +16,9 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     stderrIsTty: process.stderr.isTTY === true,
-    stdin: process.stdin,
+    // A getter: touching process.stdin builds a stream (a few ms) that only some commands read.
+    get stdin() {
+      return process.stdin;
+    },
   };
 }

@@ -2,7 +2,7 @@
 // group of attempts with --attempts), print, journal.
 import { createToolGuard } from '../agent/guard.js';
 import { openingContext } from '../agent/context-pack.js';
-import { defaultIndexCacheDir } from '../context/context-index.js';
+import { defaultIndexCacheDir } from '../context/cache-dir.js';
 import { createContextTool } from '../context/tool.js';
 import { runAgent, type RunOptions, type RunSummary } from '../agent/run.js';
 import { prepareSafety } from '../agent/safety-setup.js';

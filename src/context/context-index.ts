@@ -1,7 +1,6 @@
 // An open index: the database handle, the repository it describes, and caches derived from it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Db } from './schema.js';
 
@@ -58,11 +57,7 @@ export class ContextIndex {
   }
 }
 
-/** `$XDG_CACHE_HOME/summon/index`, else `~/.cache/summon/index`. */
-export function defaultIndexCacheDir(env: Readonly<Record<string, string | undefined>>): string {
-  const cache = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
-  return path.join(cache, 'summon', 'index');
-}
+export { defaultIndexCacheDir } from './cache-dir.js';
 
 /** `<cacheDir>/<folder-name>-<hash of the absolute root>.sqlite`: one index per repository. */
 export function indexFileFor(root: string, cacheDir: string): string {

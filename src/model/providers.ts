@@ -4,6 +4,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Config, ProviderConfig } from '../core/config.js';
 import { SummonError } from '../core/errors.js';
 import type { Wire } from './thinking.js';
+import { httpFetch } from './http-fetch.js';
 
 interface BuiltinProvider {
   wire: Wire;
@@ -85,7 +86,7 @@ export async function createLanguageModel(resolved: ResolvedProvider): Promise<L
   const { wire, modelName, baseUrl, headers } = resolved;
   // Servers that need no key (local ones, our fake server) still get a placeholder: the SDKs insist.
   const apiKey = resolved.apiKey ?? 'no-key';
-  const common = { apiKey, ...(baseUrl ? { baseURL: baseUrl } : {}), ...(headers ? { headers } : {}) };
+  const common = { apiKey, fetch: httpFetch, ...(baseUrl ? { baseURL: baseUrl } : {}), ...(headers ? { headers } : {}) };
   switch (wire) {
     case 'openai':
     case 'openai-chat': {
@@ -103,7 +104,7 @@ export async function createLanguageModel(resolved: ResolvedProvider): Promise<L
     }
     case 'openai-compatible': {
       const { createOpenAICompatible } = await import('@ai-sdk/openai-compatible');
-      return createOpenAICompatible({ name: resolved.providerName, baseURL: baseUrl ?? '', apiKey, ...(headers ? { headers } : {}), includeUsage: true }).chatModel(modelName);
+      return createOpenAICompatible({ name: resolved.providerName, baseURL: baseUrl ?? '', apiKey, fetch: httpFetch, ...(headers ? { headers } : {}), includeUsage: true }).chatModel(modelName);
     }
   }
 }

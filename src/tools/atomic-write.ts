@@ -1,7 +1,10 @@
 // Writes a file so readers see the old or the new content, never a torn mix.
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+
+const crypto = lazyBuiltin<typeof Crypto>('node:crypto');
 
 /** Write to a temp file in the same folder, fsync, then rename over the target; creates parent folders. */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
@@ -9,7 +12,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   await fs.mkdir(directory, { recursive: true });
   // Keep the permissions of the file being replaced (an executable script stays executable).
   const existingMode = await fs.stat(file).then((stat) => stat.mode & 0o7777, () => undefined);
-  const temp = path.join(directory, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(directory, `.${path.basename(file)}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, 'wx', existingMode ?? 0o666);

@@ -1,12 +1,15 @@
 // The read tool: a file's lines, numbered like `cat -n`, a window at a time.
 import { createReadStream, promises as fs } from 'node:fs';
-import { createInterface } from 'node:readline';
+import type * as Readline from 'node:readline';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
 import { z } from 'zod';
 import { SummonError } from '../core/errors.js';
 import { defineTool } from '../core/tool.js';
 import { fileError } from './fs-errors.js';
 import { displayPath, resolveInWorkspace } from './paths.js';
 import description from './read.md?raw';
+
+const readline = lazyBuiltin<typeof Readline>('node:readline');
 
 export const DEFAULT_READ_LIMIT = 2000;
 const MAX_LINE_CHARS = 2000;
@@ -53,7 +56,7 @@ async function looksBinary(file: string): Promise<boolean> {
 
 /** Streams the file so a huge one is never held whole; counts every line for the "of N" note. */
 async function numberedWindow(file: string, offset: number, limit: number, maxChars: number, signal: AbortSignal): Promise<string> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', signal }), crlfDelay: Infinity });
+  const lines = readline().createInterface({ input: createReadStream(file, { encoding: 'utf8', signal }), crlfDelay: Infinity });
   const shownLines: string[] = [];
   const budget = Math.max(1000, maxChars - 200);
   let used = 0;

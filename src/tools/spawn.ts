@@ -1,7 +1,11 @@
 // The default SpawnPort: runs a process in its own process group, with a timeout, abort and a memory cap.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type * as ChildProcesses from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
 import { SummonError } from '../core/errors.js';
 import type { SpawnPort, SpawnRequest, SpawnResult } from '../core/tool.js';
+
+const childProcess = lazyBuiltin<typeof ChildProcesses>('node:child_process');
 
 /** Time between SIGTERM and SIGKILL for a group being stopped. */
 const KILL_GRACE_MS = 2000;
@@ -35,7 +39,7 @@ export const defaultSpawn: SpawnPort = (request) => {
   return new Promise<SpawnResult>((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = spawn(request.command, request.args, {
+      child = childProcess().spawn(request.command, request.args, {
         cwd: request.cwd,
         env: request.env ?? process.env,
         detached: true,

@@ -1,8 +1,11 @@
 // The real CLI against the fake LLM server, once per wire protocol: read a file, then answer.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
 import { makeSandbox, parseStream, providerEnv, runSummon } from './harness.js';
 
+const PROBE = path.join(import.meta.dirname, 'module-probe.cjs');
 let server: FakeLlmServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -34,6 +37,20 @@ describe.each(['openai', 'openai-chat', 'anthropic', 'google'] as const)('summon
     for (const tool of ['read', 'write', 'edit', 'multi_edit', 'bash', 'grep', 'glob', 'ls', 'todo']) expect(first).toContain(`"${tool}"`);
     // The second request carries the tool result: the file's numbered content.
     expect(JSON.stringify(server.requests[1]!.body)).toMatch(/1\\+t?export const answer = 42;/);
+  });
+
+  it('sends its first request before loading undici, child_process or crypto', async () => {
+    server = await startFakeLlm({ script: [{ text: 'DONE' }] });
+    const sandbox = makeSandbox();
+    const { env, model, files } = providerEnv(protocol, server.url);
+    sandbox.files(files);
+    const probe = path.join(sandbox.home, 'modules.json');
+    const result = await runSummon(['-p', 'hi', '--model', model], sandbox, { ...env, NODE_OPTIONS: `--require ${PROBE}`, SUMMON_MODULE_PROBE: probe });
+    expect(result.code).toBe(0);
+    const loaded = JSON.parse(readFileSync(probe, 'utf8')) as string[];
+    expect(loaded).toContain('NativeModule http');
+    // Start-up cost (bench/startup): the model layer uses src/model/http-fetch.ts, the rest loads on use.
+    for (const module of ['NativeModule internal/deps/undici/undici', 'NativeModule http2', 'NativeModule child_process', 'NativeModule crypto']) expect(loaded).not.toContain(module);
   });
 
   it('streams schema-valid events with --output-format stream-json', async () => {
