@@ -4,9 +4,10 @@
 // its first model request. The cache lives in the user's cache folder, keyed by Node version and
 // bundle, and is (re)written after a run whenever it was missing or rejected.
 'use strict';
-// WebAssembly (undici's HTTP parser, tree-sitter) compiled by the baseline compiler only: V8's
-// optimising tier compiles in background threads that a process must wait for at exit (50–130 ms
-// after every fetch here), and for tree-sitter's short bursts of parsing it costs more than it saves.
+// WebAssembly (tree-sitter; undici's HTTP parser wherever the global fetch is used — model requests
+// go through node:http) compiled by the baseline compiler only: V8's optimising tier compiles in
+// background threads that a process must wait for at exit (50–130 ms after a fetch), and for
+// tree-sitter's short bursts of parsing in an agent run it costs more than it saves.
 // Not for `summon index` / `summon context`: indexing a large tree parses for long enough that the
 // optimising tier pays off there (measured in bench/context).
 const command = process.argv[2];
