@@ -1,11 +1,14 @@
 // The real CLI against the fake LLM server, once per wire protocol: read a file, then answer.
 import { readFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import path from 'node:path';
+import { createServer as createTlsServer } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
 import { makeSandbox, parseStream, providerEnv, runSummon } from './harness.js';
 
 const PROBE = path.join(import.meta.dirname, 'module-probe.cjs');
+const TLS = path.join(import.meta.dirname, 'tls');
 let server: FakeLlmServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -51,6 +54,29 @@ describe.each(['openai', 'openai-chat', 'anthropic', 'google'] as const)('summon
     expect(loaded).toContain('NativeModule http');
     // Start-up cost (bench/startup): the model layer uses src/model/http-fetch.ts, the rest loads on use.
     for (const module of ['NativeModule internal/deps/undici/undici', 'NativeModule http2', 'NativeModule child_process', 'NativeModule crypto']) expect(loaded).not.toContain(module);
+  });
+
+  it('talks to an https endpoint (TLS in front of the fake server)', async () => {
+    server = await startFakeLlm({ script: [{ text: 'DONE over TLS' }] });
+    const upstream = new URL(server.url);
+    const front = createTlsServer({ key: readFileSync(path.join(TLS, 'localhost-key.pem')), cert: readFileSync(path.join(TLS, 'localhost-cert.pem')) }, (socket) => {
+      const link = connect(Number(upstream.port), upstream.hostname);
+      socket.pipe(link).pipe(socket);
+      socket.on('error', () => link.destroy());
+      link.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    try {
+      const sandbox = makeSandbox();
+      const { env, model, files } = providerEnv(protocol, `https://localhost:${(front.address() as AddressInfo).port}`);
+      sandbox.files(files);
+      const result = await runSummon(['-p', 'hi', '--model', model], sandbox, { ...env, NODE_EXTRA_CA_CERTS: path.join(TLS, 'localhost-cert.pem') });
+      expect(result.stderr).toContain('summon: completed');
+      expect(result.stdout).toBe('DONE over TLS\n');
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await new Promise((resolve) => front.close(resolve));
+    }
   });
 
   it('streams schema-valid events with --output-format stream-json', async () => {
