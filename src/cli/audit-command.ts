@@ -7,6 +7,7 @@ import { SummonError } from '../core/errors.js';
 import { scanInjection, INJECTION_SOURCES, type InjectionSource } from '../safety/injection/index.js';
 import { createRedactor } from '../safety/secrets/index.js';
 import type { CliIo } from './io.js';
+import { readStream } from './read-stream.js';
 
 export const HELP = `summon audit KIND [options] [PATH…|-]   scan files, or standard input when no PATH (or -) is given
 
@@ -69,7 +70,7 @@ export async function readAuditInputs(paths: readonly string[], io: CliIo, stdin
   const inputs: AuditInput[] = [];
   for (const name of paths.length === 0 ? ['-'] : paths) {
     if (name === '-') {
-      inputs.push(classify(stdinName, await readStream(stdin)));
+      inputs.push(classify(stdinName, await readStream(stdin, MAX_AUDIT_BYTES)));
       continue;
     }
     const file = path.resolve(io.cwd, name);
@@ -86,18 +87,6 @@ function classify(name: string, bytes: Buffer): AuditInput {
   if (bytes.length > MAX_AUDIT_BYTES) return { name, skipped: `larger than 5 MB (${bytes.length} bytes)` };
   if (bytes.subarray(0, SNIFF_BYTES).includes(0)) return { name, skipped: 'binary file' };
   return { name, text: bytes.toString('utf8') };
-}
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
-    size += buffer.length;
-    // Keep one byte past the limit so the caller can tell "too big" without holding it all.
-    if (size <= MAX_AUDIT_BYTES + 1) chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_AUDIT_BYTES + 1);
 }
 
 function parseAuditArgs(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): { values: Record<string, string | boolean | undefined>; positionals: string[] } {

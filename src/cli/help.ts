@@ -22,7 +22,8 @@ Usage:
   summon sandbox exec -- CMD ARGS  run any command in the same sandbox the agent's commands use
 
 Options for run:
-  -p, --print TASK                 the task (or give it as the first argument of run)
+  -p, --print TASK                 the task (or give it as the first argument of run); - reads it from
+                                   standard input, and input piped in with a task is attached below it
       --cwd DIR                    work in DIR instead of the current folder
   -m, --model PROVIDER/MODEL       e.g. anthropic/claude-sonnet-4-5, openai/gpt-5, ollama/qwen3-coder
       --think off|low|medium|high|TOKENS
@@ -42,6 +43,7 @@ Examples:
   summon -p "fix the failing test in test/parse.test.ts"
   summon run "add a --json flag to the list command" --model openai/gpt-5 --think medium
   summon -p "explain src/router.ts" --output-format json --max-turns 5
+  git diff main | summon -p "review this change for bugs"
   OPENAI_BASE_URL=http://127.0.0.1:8000/v1 summon -p "rename foo to bar" --model openai-chat/qwen3
 
 Exit codes: 0 done, 1 the agent failed or gave up, 2 usage or configuration error, 130 interrupted.
@@ -51,13 +53,15 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   run: `summon run "TASK" [options]   (also: summon -p "TASK")
 
 Runs the agent on TASK in the current folder (or --cwd DIR) until it is done, then prints the answer.
+TASK - reads the task from standard input; input piped in with a task is attached below it.
 Options: --cwd, --model, --think, --output-format, --max-turns, --max-cost, --timeout, --verbose, --debug
 (see summon --help for each).
 
 Examples:
   summon run "make the date parser accept ISO week dates" --model anthropic/claude-sonnet-4-5
   summon run "why does npm test fail?" --output-format stream-json | jq -c 'select(.type=="tool-call")'
-  summon run "update the changelog" --cwd ../other-repo --max-cost 0.50`,
+  summon run "update the changelog" --cwd ../other-repo --max-cost 0.50
+  npm test 2>&1 | summon run "make these failures pass"`,
   demo: `summon demo [--model PROVIDER/MODEL] [--keep]
 
 Copies a small sample project with a failing test into a temporary folder and runs the real agent

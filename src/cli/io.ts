@@ -1,4 +1,6 @@
 // The terminal boundary: streams and environment the commands use, injectable for tests.
+import { fstatSync } from 'node:fs';
+
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
@@ -7,6 +9,8 @@ export interface CliIo {
   stderrIsTty: boolean;
   /** Standard input, for commands that read JSON Lines or files from it (default process.stdin). */
   stdin?: NodeJS.ReadableStream;
+  /** Whether standard input is a shell pipe or a file (not a terminal, socket or /dev/null): input was piped in. */
+  stdinPiped?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -19,6 +23,16 @@ export function processIo(): CliIo {
     // A getter: touching process.stdin builds a stream (a few ms) that only some commands read.
     get stdin() {
       return process.stdin;
+    },
+    get stdinPiped() {
+      try {
+        const stat = fstatSync(0);
+        // A shell pipe or redirect. Not a socket: programs that spawn summon often leave a stdin socket
+        // open without ever writing to it, and waiting for its end would hang the run.
+        return stat.isFIFO() || stat.isFile();
+      } catch {
+        return false;
+      }
     },
   };
 }

@@ -8,7 +8,6 @@ import { runAgent, type RunOptions, type RunSummary } from '../agent/run.js';
 import { prepareSafety } from '../agent/safety-setup.js';
 import { prepareModel, prepareSystemPrompt, resolveWorkspace } from '../agent/setup.js';
 import { loadConfig } from '../config/index.js';
-import { SummonError } from '../core/errors.js';
 import { stampEvent, type AgentEvent, type AgentEventBody } from '../core/events.js';
 import { newSessionId, openJournal } from '../session/journal.js';
 import { sessionsDir } from '../session/paths.js';
@@ -16,13 +15,11 @@ import { builtinTools, killAllRunning } from '../tools/index.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import { createPrinter } from './output.js';
+import { resolveTask } from './task-input.js';
 import { VERSION } from './version.js';
 
 export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
-  if (!args.task || args.task.trim() === '') {
-    throw new SummonError('usage', 'no task given', { hint: 'pass the task: summon -p "fix the failing test" (or summon run "…")' });
-  }
-  const task = args.task;
+  const task = await resolveTask(args.task, io);
   const workspace = resolveWorkspace(args.cwd ?? io.cwd);
   const { config } = await loadConfig({ cwd: workspace, env: io.env, flags: args.layer, flagSources: args.flagSources });
   const model = await prepareModel(config, io.env);

@@ -1,9 +1,10 @@
 // The loop's behaviour seen from outside: Ctrl-C, parallel read-only calls, context compaction.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
-import { makeSandbox, parseStream, providerEnv, runSummon, startSummon } from './harness.js';
+import { BIN, makeSandbox, parseStream, providerEnv, runSummon, startSummon } from './harness.js';
 
 let server: FakeLlmServer | undefined;
 afterEach(async () => {
@@ -120,5 +121,31 @@ describe('context engine in the loop', () => {
     expect(first).toContain('retryWithBackoff');
     const toolResult = events.find((event) => event.type === 'tool-result');
     expect(toolResult).toMatchObject({ name: 'context', isError: false, output: expect.stringContaining('src/retry.ts') });
+  });
+});
+
+describe('piped input', () => {
+  it('a shell pipe is attached below the task; -p - takes the task from the pipe', async () => {
+    server = await startFakeLlm({ script: [{ text: 'DONE one' }, { text: 'DONE two' }] });
+    const sandbox = makeSandbox();
+    const { env, model } = providerEnv('openai', server.url);
+    // Through a real shell pipe (a FIFO), as a user types it.
+    const pipeInto = (args: string): Promise<{ code: number | null; stdout: string }> =>
+      new Promise((resolve) => {
+        const child = spawn('sh', ['-c', `printf 'line one\\nline two\\n' | "$NODE_BIN" "$SUMMON_BIN" ${args} --model ${model}`], {
+          cwd: sandbox.workspace,
+          env: { ...sandbox.env, ...env, NODE_BIN: process.execPath, SUMMON_BIN: BIN },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stdout }));
+      });
+    const userText = (index: number): string => JSON.stringify(server!.requests[index]!.body).match(/review this[^"]*|line one[^"]*/)?.[0] ?? '';
+
+    expect(await pipeInto("-p 'review this'")).toEqual({ code: 0, stdout: 'DONE one\n' });
+    expect(userText(0)).toBe('review this\\n\\n<stdin>\\nline one\\nline two\\n</stdin>');
+    expect(await pipeInto('-p -')).toEqual({ code: 0, stdout: 'DONE two\n' });
+    expect(userText(1)).toBe('line one\\nline two\\n');
   });
 });
