@@ -10,8 +10,9 @@ export interface FileAnalysis {
   lineCount: number;
   symbols: ParsedSymbol[];
   imports: string[];
-  /** Distinct identifiers a source file uses (three to 64 characters); none for other files. */
-  refs: string[];
+  /** Distinct identifiers a source file uses (three to 64 characters), space-separated (one string
+   * crosses from a parse worker far cheaper than thousands); empty for other files. */
+  refs: string;
   /** FTS5 text of the symbol names and of the content, already split into terms. */
   ftsSymbols: string;
   ftsContent: string;
@@ -28,7 +29,7 @@ export async function analyzeFile(file: string, text: string): Promise<FileAnaly
     lineCount,
     ...parsed,
     // Only source files link to others in the symbol graph; prose and config name things in passing.
-    refs: language ? refs : [],
+    refs: language ? refs : '',
     ftsSymbols: indexText(parsed.symbols.map((symbol) => symbol.name).join(' ')),
     ftsContent: indexed,
   };

@@ -93,7 +93,10 @@ class WorkerPool implements Parsing {
 
   constructor(file: string, readonly workers: number) {
     for (let n = 0; n < workers; n++) {
-      const lane: Lane = { worker: new Worker(file, { stdout: true, stderr: true }), pending: new Map(), broken: false };
+      // The bundle needs nothing from this process's flags: a module loader given with --import or
+      // --require (tsx when running from sources) would otherwise start again in every worker.
+      const worker = new Worker(file, { stdout: true, stderr: true, execArgv: [] });
+      const lane: Lane = { worker, pending: new Map(), broken: false };
       lane.worker.on('message', (reply: WorkerReply) => {
         const waiting = lane.pending.get(reply.id);
         if (!waiting) return;

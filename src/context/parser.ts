@@ -2,8 +2,8 @@
 // line spans, and imports (the identifiers a file uses come from analyze.ts).
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Language, Parser, Query, type Node } from 'web-tree-sitter';
-import { CLASS_LIKE, DEFINITION_QUERIES, grammarFile, type LanguageId, type SymbolKind } from './languages.js';
+import { Language, Parser, Query, type Node, type QueryOptions } from 'web-tree-sitter';
+import { CLASS_LIKE, DEFINITION_QUERIES, grammarFile, MAX_START_DEPTH, type LanguageId, type SymbolKind } from './languages.js';
 
 export interface ParsedSymbol {
   name: string;
@@ -28,6 +28,7 @@ const require = createRequire(import.meta.url);
 interface Grammar {
   language: Language;
   query: Query;
+  options: QueryOptions;
 }
 
 let ready: Promise<Parser> | undefined;
@@ -58,7 +59,8 @@ function grammar(id: LanguageId): Promise<Grammar> {
       await parserInstance();
       const dir = path.join(path.dirname(require.resolve('tree-sitter-wasms/package.json')), 'out');
       const language = await Language.load(path.join(dir, grammarFile(id)));
-      return { language, query: new Query(language, DEFINITION_QUERIES[id]) };
+      const maxStartDepth = MAX_START_DEPTH[id];
+      return { language, query: new Query(language, DEFINITION_QUERIES[id]), options: maxStartDepth === undefined ? {} : { maxStartDepth } };
     });
     loading = loaded.catch(() => undefined);
     grammars.set(id, loaded);
@@ -69,7 +71,7 @@ function grammar(id: LanguageId): Promise<Grammar> {
 /** Definitions and imports of one file. */
 export async function parseSource(language: LanguageId, text: string): Promise<ParsedFile> {
   const parser = await parserInstance();
-  const { language: grammarLanguage, query } = await grammar(language);
+  const { language: grammarLanguage, query, options } = await grammar(language);
   parser.setLanguage(grammarLanguage);
   const tree = parser.parse(text);
   if (!tree) return { symbols: [], imports: [] };
@@ -77,7 +79,7 @@ export async function parseSource(language: LanguageId, text: string): Promise<P
     const symbols: ParsedSymbol[] = [];
     const imports: string[] = [];
     const seenDefs = new Set<number>();
-    for (const match of query.matches(tree.rootNode)) {
+    for (const match of query.matches(tree.rootNode, options)) {
       let nameNode: Node | undefined;
       let defNode: Node | undefined;
       let kind: SymbolKind | undefined;

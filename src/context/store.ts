@@ -32,16 +32,15 @@ export function fileStore(db: Db): FileStore {
   return {
     upsert(record) {
       const existing = findId.get(record.path);
-      const refs = record.refs.join(' ');
       const imports = record.imports.join('\n');
       let id: number;
       if (typeof existing === 'number') {
         id = existing;
-        updateFile.run(record.hash, record.size, record.mtimeMs, record.language ?? null, record.lineCount, refs, imports, id);
+        updateFile.run(record.hash, record.size, record.mtimeMs, record.language ?? null, record.lineCount, record.refs, imports, id);
         deleteSymbols.run(id);
         deleteFts.run(id);
       } else {
-        id = Number(insertFile.run(record.path, record.hash, record.size, record.mtimeMs, record.language ?? null, record.lineCount, refs, imports).lastInsertRowid);
+        id = Number(insertFile.run(record.path, record.hash, record.size, record.mtimeMs, record.language ?? null, record.lineCount, record.refs, imports).lastInsertRowid);
       }
       for (const symbol of record.symbols) {
         insertSymbol.run(id, symbol.name, joinedTerm(symbol.name), symbol.kind, symbol.signature, symbol.startLine, symbol.endLine, symbol.parent ?? null);

@@ -65,12 +65,15 @@ export function indexText(text: string): string {
   return expand(words(text));
 }
 
-/** One pass over a file's text: what FTS5 indexes, and the distinct identifiers it uses (3–64 characters). */
-export function analyzeText(text: string): { indexed: string; refs: string[] } {
+/**
+ * One pass over a file's text: what FTS5 indexes, and the distinct identifiers it uses (3–64
+ * characters), space-separated.
+ */
+export function analyzeText(text: string): { indexed: string; refs: string } {
   const list = words(text);
   const refs = new Set<string>();
   for (const word of list) if (word.length >= 3 && word.length <= 64) refs.add(word);
-  return { indexed: expand(list), refs: [...refs] };
+  return { indexed: expand(list), refs: [...refs].join(' ') };
 }
 
 /** Terms of a path: every segment split like an identifier (`src/http-client.ts` → src http client httpclient ts). */

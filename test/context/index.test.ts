@@ -33,6 +33,20 @@ describe('index', () => {
     index.close();
   });
 
+  it('finds definitions at the depths real code nests them, and deep JavaScript callbacks too', async () => {
+    // Go, Python and Rust queries start no deeper than MAX_START_DEPTH (languages.ts).
+    repo = makeRepo();
+    repo.commit('nested definitions', {
+      'src/walk.rs': 'mod tests {\n    mod inner {\n        impl Walker {\n            fn visit_entry(&self) {}\n        }\n    }\n}\n',
+      'src/pool.py': 'class Pool:\n    class Slot:\n        @property\n        def free_slot(self):\n            def check_slot():\n                return True\n            return check_slot\n',
+      'src/app.js': "describe('app', function () {\n  it('routes', function () {\n    app.get('/', function (req, res) {\n      res.format({ textHandler: function () {} });\n    });\n  });\n});\n",
+    });
+    const { index } = await openIndex({ cwd: repo.root, cacheDir: repo.cacheDir });
+    const names = index.db.prepare('SELECT name FROM symbols ORDER BY name').pluck().all();
+    expect(names).toEqual(expect.arrayContaining(['visit_entry', 'free_slot', 'check_slot', 'Slot', 'textHandler']));
+    index.close();
+  });
+
   it('is incremental: unchanged files are not parsed again, changed ones are, deleted ones go', async () => {
     repo = makeSampleRepo();
     (await openIndex({ cwd: repo.root, cacheDir: repo.cacheDir })).index.close();
