@@ -1,4 +1,4 @@
-// The context engine benchmark: `npx tsx bench/context/run.ts [quality|speed|all]`.
+// The context engine benchmark: `npx tsx bench/context/run.ts [quality|speed|all|floor]`.
 // Quality: localization on seven real repositories vs a BM25 baseline, and pack coverage.
 // Speed: cold index, incremental update and query latency on a repository of ≥ 5,000 source files.
 import os from 'node:os';
@@ -17,6 +17,8 @@ if (process.env.CONTEXT_BENCH_WEIGHTS) Object.assign(WEIGHTS, JSON.parse(process
 
 if (part === 'quality' || part === 'all') await quality();
 if (part === 'speed' || part === 'all') await (await import('./speed.js')).speed(benchDir);
+// Not part of `all`: the per-file work alone on one thread, the floor under the cold index.
+if (part === 'floor') await (await import('./floor.js')).floor(benchDir);
 
 async function quality(): Promise<void> {
   const rows: Record<string, string | number>[] = [];
