@@ -2,12 +2,13 @@
 // every command a wrapper runs, and the commands inside `bash -c '…'` / `eval` scripts, each
 // with the forms deny/ask rules see and the forms an allow rule may vouch for.
 import type { ShellParser, ShellWord, SimpleCommand } from './shell-parse.js';
+import { withoutGlobalOptions } from './shell-global-options.js';
 import { programName, unwrap } from './shell-wrappers.js';
 
 export interface CheckedCommand {
   /** The command as written, for messages. */
   text: string;
-  /** Normalised forms deny and ask rules are matched against: as written, program without its directory, each wrapped command. */
+  /** Normalised forms deny and ask rules are matched against: as written, program without its directory, without the options before a sub-command (`git -C x push` → `git push`), each wrapped command. */
   forms: string[];
   /** Forms an allow rule may match: as written, then through transparent wrappers only (never through sudo or xargs). */
   allowForms: string[];
@@ -57,6 +58,8 @@ function expand(parser: ShellParser, command: SimpleCommand, depth: number): Com
     const first = words[0];
     if (first && !first.literal) entry.opaque ??= `the program "${first.value}" is computed at run time`;
     if (first && programName(first.value) !== first.value) entry.forms.push(normalise([{ ...first, value: programName(first.value) }, ...words.slice(1)]));
+    const bare = withoutGlobalOptions(words);
+    if (bare) entry.forms.push(normalise(bare), normalise([{ ...bare[0]!, value: programName(bare[0]!.value) }, ...bare.slice(1)]));
     const next = unwrap(words, command.piped || command.stdinFromScript);
     if (next.kind === 'none') break;
     if (next.kind === 'opaque') {
