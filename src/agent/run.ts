@@ -47,6 +47,8 @@ export interface RunOptions {
   verifiers?: readonly Verifier[];
   /** Decides whether each tool call may run (the permission policy). */
   permit?: Permit;
+  /** Whether the permission rules let the model read a file (workspace, absolute path) without asking. */
+  readable?: (workspace: string, absolutePath: string) => boolean;
   /** Redacts, scans and spotlights tool results; restores placeholders in tool inputs. */
   guard?: ToolGuard;
   /** Audit the changed code for vulnerabilities before presenting the result (default off). */
@@ -221,12 +223,14 @@ export async function runAgent(options: RunOptions): Promise<RunSummary> {
   }
 
   async function runToolCalls(calls: readonly ToolCallPart[]): Promise<ToolResultPart[]> {
+    const readable = options.readable;
     const context: ToolContext = {
       workspace: options.workspace,
       signal: controller.signal,
       spawn: options.spawn,
       maxOutputChars: options.maxToolOutputChars,
       commandTimeoutMs: options.commandTimeoutMs,
+      ...(readable ? { readable: (file: string) => readable(options.workspace, file) } : {}),
       report: (update: ToolUpdate) => {
         if (update.type === 'file-changed') changed.add(update.path);
         else emit({ type: 'todo-update', items: update.items });

@@ -21,6 +21,8 @@ export type Permit = (request: { name: string; kind: ToolKind; input: unknown })
 export interface RunSafety {
   spawn: SpawnPort;
   permit: Permit;
+  /** Whether the rules let the model read a file without asking; absent when there are no rules. */
+  readable?: (workspace: string, absolutePath: string) => boolean;
   redactor: Redactor;
   mode: PermissionMode;
   sandboxed: boolean;
@@ -41,7 +43,12 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   // The policy engine and the sandbox load on first use: most of their code is not on the path to the first request.
   const policyModule = (): Promise<typeof import('../safety/policy/index.js')> => import('../safety/policy/index.js');
   const loadPolicy = async (): Promise<Policy> => (await policyModule()).loadPolicy(settings);
-  let policy: Promise<Policy> | undefined = hasRules ? Promise.resolve(await loadPolicy()) : undefined;
+  const configured = hasRules ? await loadPolicy() : undefined;
+  let policy: Promise<Policy> | undefined = configured ? Promise.resolve(configured) : undefined;
+  // Only rules can make a file unreadable: every mode allows reads by default.
+  const readable = configured
+    ? (workspace: string, file: string): boolean => configured.decide({ tool: 'read', kind: 'read', input: { path: file }, workspace }).decision === 'allow'
+    : undefined;
   const permitOptions = {
     workspace: options.workspace,
     onDecision: (asked: { tool: string }, verdict: { decision: 'allow' | 'ask' | 'deny'; reason: string; rule?: string }) => {
@@ -89,5 +96,5 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const spawn: SpawnPort = sandboxed ? async (request) => (await sandboxFor(request.cwd))(request) : defaultSpawn;
 
   const redactor = createRedactor({ knownValues: secretsFromEnv(options.env) });
-  return { spawn, permit: decide, redactor, mode, sandboxed };
+  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed };
 }

@@ -68,6 +68,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
     maxToolOutputChars: config.maxToolOutputChars,
     spawn: safety.spawn,
     permit: safety.permit,
+    ...(safety.readable ? { readable: safety.readable } : {}),
     guard,
     audit: config.audit,
     verifiers,

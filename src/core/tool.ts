@@ -41,6 +41,11 @@ export interface ToolContext {
   maxOutputChars: number;
   /** Default timeout for commands, in ms. */
   commandTimeoutMs: number;
+  /**
+   * Whether the permission rules let the model read this file (absolute path) without asking. Tools
+   * that search many files (grep) leave out the ones it may not; absent, every file is readable.
+   */
+  readable?: (absolutePath: string) => boolean;
   /** Tools report side information (changed files, plan updates) through this. */
   report: (update: ToolUpdate) => void;
 }

@@ -3,7 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SummonError } from '../core/errors.js';
-import { defineTool, type Tool } from '../core/tool.js';
+import { defineTool, type Tool, type ToolContext } from '../core/tool.js';
 import description from './grep.md?raw';
 import { searchWithRipgrep } from './grep-ripgrep.js';
 import { scanWithJavaScript } from './grep-scan.js';
@@ -52,12 +52,24 @@ export function createGrepTool(options: GrepToolOptions = {}): Tool {
         ctx.signal.throwIfAborted();
       }
       outcome ??= await scanWithJavaScript(query, ctx);
+      outcome = withoutUnreadable(outcome, ctx);
       return { output: formatOutcome(outcome, query, displayPath(ctx.workspace, query.target)) };
     },
   });
 }
 
 export const grepTool: Tool = createGrepTool();
+
+/** A search over a folder must not show what `read` would refuse: `read(.env*)` covers grep too. */
+function withoutUnreadable(outcome: GrepOutcome, ctx: ToolContext): GrepOutcome {
+  const { readable } = ctx;
+  if (!readable) return outcome;
+  const files = outcome.files.filter((file) => readable(path.join(ctx.workspace, file.path)));
+  const hidden = outcome.files.length - files.length;
+  if (hidden === 0) return outcome;
+  const warning = `${hidden} matching file${hidden === 1 ? ' was' : 's were'} left out: the permission rules do not let you read ${hidden === 1 ? 'it' : 'them'}`;
+  return { files, warnings: [...outcome.warnings, warning] };
+}
 
 function validPattern(pattern: string, ignoreCase: boolean): string {
   try {

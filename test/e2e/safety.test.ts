@@ -26,6 +26,19 @@ describe('permissions', () => {
     expect(events.find((event) => event.type === 'tool-result')).toMatchObject({ isError: true });
   });
 
+  it('a read rule covers grep too: a search over the workspace shows nothing of the denied file', async () => {
+    server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'grep', input: { pattern: 'TOKEN', path: '.' } }] }, { text: 'done' }] });
+    const sandbox = makeSandbox();
+    sandbox.files({ '.env.local': 'TOKEN_NAME=internal-billing\n', 'src/config.ts': 'export const TOKEN_HEADER = "x-token";\n' });
+    const { env, model } = providerEnv('openai', server.url);
+    const result = await runSummon(['-p', 'where is TOKEN used?', '--model', model, '--deny', 'read(.env*)'], sandbox, env);
+    expect(result.code).toBe(0);
+    const sent = JSON.stringify(server.requests[1]!.body);
+    expect(sent).toContain('src/config.ts:1:export const TOKEN_HEADER');
+    expect(sent).not.toContain('internal-billing');
+    expect(sent).toContain('1 matching file was left out');
+  });
+
   it('without the sandbox, commands need an explicit allow: headless ask ⇒ deny, reported', async () => {
     server = await startFakeLlm({ script: [{ toolCalls: [{ name: 'bash', input: { command: 'touch made-it' } }] }, { text: 'ok' }] });
     const sandbox = makeSandbox();

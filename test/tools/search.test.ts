@@ -68,6 +68,15 @@ describe.each([true, false])('grep (git repository: %s)', (git) => {
       return result;
     };
 
+    it('leaves out files the permission rules do not let the model read, and says so', async () => {
+      const commands: string[][] = [];
+      const readable = (file: string) => !file.endsWith(`${path.sep}app.ts`);
+      const result = await registry.execute({ id: 'g', name: 'grep', input: { pattern: 'needle' } }, makeContext(workspace, { spawn: recordingSpawn(commands), readable }));
+      expect(result.output).not.toContain('src/app.ts');
+      expect(result.output).toContain('src/nested/kept.ts:1:// needle kept');
+      expect(result.output).toContain('(1 matching file was left out: the permission rules do not let you read it)');
+    });
+
     it('finds matches as path:line:text, respecting .gitignore and skipping binaries, big files and node_modules', async () => {
       const result = await grep({ pattern: 'needle' });
       expect(result).toEqual({
