@@ -23,8 +23,8 @@ const rawText = {
 };
 
 // Native and WASM-loading packages stay outside the bundles and load from node_modules.
-// js-tiktoken's ranks are megabytes: they load from node_modules only when a pack is made.
-const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild', 'js-tiktoken', 'mathjs'];
+// gpt-tokenizer's ranks are megabytes: they load from node_modules only when a pack is made.
+const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild', 'gpt-tokenizer', 'mathjs'];
 const common = {
   absWorkingDir: root,
   bundle: true,

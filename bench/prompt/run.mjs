@@ -1,16 +1,15 @@
 // bench/prompt: tokens of system prompt + tool definitions on the first request, per wire protocol,
-// counted with a real tokenizer (o200k_base, the GPT-4o/GPT-5 family; js-tiktoken ships its ranks).
+// counted with a real tokenizer (o200k_base, the GPT-4o/GPT-5 family; gpt-tokenizer, as the context engine counts).
 // Usage: npm run build && node bench/prompt/run.mjs
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getEncoding } from 'js-tiktoken';
+import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { startFakeLlm } from '../../dist/index.js';
 import { printTable, writeResults } from '../lib.mjs';
 
-const encoder = getEncoding('o200k_base');
-const tokens = (text) => encoder.encode(text).length;
+const tokens = (text) => countTokens(text, { disallowedSpecial: new Set() });
 const root = path.resolve(import.meta.dirname, '../..');
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'summon-bench-prompt-'));
 writeFileSync(path.join(workspace, 'a.ts'), 'export const answer = 42;\n');
@@ -54,4 +53,4 @@ printTable('bench/prompt — first request, o200k_base tokens (target: system + 
   ['total', 'system + tools'],
   ['requestTokens', 'whole request JSON'],
 ]);
-writeResults('prompt', { tokenizer: 'o200k_base (js-tiktoken)', task: TASK, rows });
+writeResults('prompt', { tokenizer: 'o200k_base (gpt-tokenizer)', task: TASK, rows });
