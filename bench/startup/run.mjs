@@ -20,12 +20,12 @@ writeFileSync(path.join(workspace, 'a.ts'), 'export const answer = 42;\n');
 const home = mkdtempSync(path.join(os.tmpdir(), 'summon-bench-home-'));
 
 /** Spawns a command and reports wall time, first-request latency and peak RSS (via /usr/bin/time). */
-function measure(command, args, env, server) {
+function measure(command, args, env, server, cwd = workspace) {
   return new Promise((resolve, reject) => {
     const before = server ? server.requests.length : 0;
     const started = Date.now();
     const full = timeBin ? [timeBin, ['-f', 'RSS_KB=%M', command, ...args]] : [command, args];
-    const child = spawn(full[0], full[1], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(full[0], full[1], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stdout.resume();
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -51,12 +51,21 @@ const env = {
   OPENAI_BASE_URL: `${server.url}/v1`,
 };
 
-const samples = { summon: [], node: [] };
+// A real repository (ripgrep's 237 files, from the context benchmark's clones) with its index
+// built: what every run there adds before its first request — the opening context pack.
+const repo = path.join(process.env.CONTEXT_BENCH_DIR ?? path.join(os.tmpdir(), 'ctxbench'), 'repos', 'ripgrep');
+const inRepo = existsSync(path.join(repo, '.git'));
+const repoEnv = { ...env, XDG_CACHE_HOME: path.join(home, 'cache') };
+
+const samples = { summon: [], node: [], repo: [] };
 // One warm-up run each so the OS file cache is in the same state for every measured run.
 await measure(process.execPath, [bin, '-p', 'what does a.ts export?', '--model', 'openai/gpt-4.1'], env, server);
+const inRepoArgs = [bin, '-p', 'where are hidden files skipped?', '--model', 'openai/gpt-4.1'];
+if (inRepo) await measure(process.execPath, inRepoArgs, repoEnv, server, repo);
 for (let index = 0; index < runs; index++) {
   samples.summon.push(await measure(process.execPath, [bin, '-p', 'what does a.ts export?', '--model', 'openai/gpt-4.1'], env, server));
   samples.node.push(await measure(process.execPath, ['-e', '0'], env));
+  if (inRepo) samples.repo.push(await measure(process.execPath, inRepoArgs, repoEnv, server, repo));
 }
 await server.close();
 
@@ -67,7 +76,12 @@ const row = (name, list) => ({
   firstRequestMs: median(list.map((s) => s.firstRequestMs)),
   rssMb: median(list.map((s) => s.rssMb)),
 });
-const rows = [row('summon -p (2 turns, read + answer)', samples.summon), row('node -e 0 (bare Node start-up, for scale)', samples.node)];
+const rows = [
+  row('summon -p (2 turns, read + answer)', samples.summon),
+  ...(inRepo ? [row('the same in ripgrep (237 files, index built)', samples.repo)] : []),
+  row('node -e 0 (bare Node start-up, for scale)', samples.node),
+];
+if (!inRepo) console.log(`(no ${repo}: the in-repository row needs the context benchmark's clones, see bench/context/README.md)`);
 printTable(`bench/startup — medians of ${runs} runs (targets: first request ≤ 150 ms, task ≤ 300 ms, RSS ≤ 150 MB)`, rows, [
   ['name', ''],
   ['wallMs', 'wall ms'],
