@@ -43,6 +43,8 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   if (!safety.sandboxed) io.stderr('summon: warning: --no-sandbox: commands run with your full user rights; exec tools need an explicit --allow\n');
   if (!model.known) io.stderr(`summon: note: ${model.id} is not in the model table; assuming a ${model.info.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
 
+  // Ends work a run leaves going in the background (an index build that outlasted context.waitSec).
+  const runEnded = new AbortController();
   const shared: Omit<RunOptions, 'task' | 'workspace' | 'system' | 'signal' | 'sessionId' | 'emit' | 'history'> = {
     model,
     think: config.think,
@@ -63,6 +65,8 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
         cacheDir: defaultIndexCacheDir(io.env),
         historyCommits: config.context.historyCommits,
         emit,
+        waitMs: config.context.waitSec * 1000,
+        signal: runEnded.signal,
       }),
     commandTimeoutMs: config.commandTimeoutSec * 1000,
     maxToolOutputChars: config.maxToolOutputChars,
@@ -111,6 +115,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
     }
     return exitCodeOf(summary);
   } finally {
+    runEnded.abort();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     killAllRunning();

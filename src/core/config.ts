@@ -72,7 +72,7 @@ export const configSchema = z
     audit: z.boolean(),
     /** The opening context pack: its share of the model's window (0 turns it off), and the workspace size below which it is skipped. */
     context: z
-      .object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive() })
+      .object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive(), waitSec: z.number().nonnegative() })
       .strict(),
     /** Verifiers run when the model says it is done (and to score group attempts). */
     verify: verifyConfigSchema,
@@ -87,7 +87,7 @@ export const configLayerSchema = configSchema
   .extend({
     retry: retryConfigSchema.partial(),
     permissions: permissionsSettingSchema.partial(),
-    context: z.object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive() }).partial().strict(),
+    context: z.object({ share: z.number().min(0).max(0.5), minFiles: z.number().int().nonnegative(), historyCommits: z.number().int().positive(), waitSec: z.number().nonnegative() }).partial().strict(),
   })
   .partial()
   .strict();
@@ -105,6 +105,6 @@ export const DEFAULT_CONFIG: Config = {
   sandbox: true,
   audit: true,
   verify: [],
-  context: { share: 0.1, minFiles: 25, historyCommits: 2000 },
+  context: { share: 0.1, minFiles: 25, historyCommits: 2000, waitSec: 3 },
   permissions: { allow: [], ask: [], deny: [] },
 };

@@ -108,7 +108,8 @@ describe('context engine in the loop', () => {
       'src/retry.ts': 'export function retryWithBackoff(attempts: number) {\n  return attempts * 2;\n}\n',
       'src/format.ts': 'export function formatDate(d: Date) {\n  return d.toISOString();\n}\n',
       'src/math.ts': 'export const add = (a: number, b: number) => a + b;\n',
-      '.summon/config.json': JSON.stringify({ context: { minFiles: 1 } }),
+      // A generous wait: on a loaded CI machine a cold index may take longer than the default 3 s.
+      '.summon/config.json': JSON.stringify({ context: { minFiles: 1, waitSec: 60 } }),
     });
     const { env, model } = providerEnv('openai', server.url);
     const result = await runSummon(['-p', 'the retry backoff doubles attempts; make it triple', '--model', model, '--output-format', 'stream-json'], sandbox, env);
