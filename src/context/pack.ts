@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { ContextIndex } from './context-index.js';
 import { queryTerms } from './query-terms.js';
 import { rankContext, type RankedFile } from './rank.js';
-import { relevantSpans, symbolsOf, type SymbolRow } from './spans.js';
+import { relevantSpans, symbolsOf, type Span, type SymbolRow } from './spans.js';
 import { tokenCounter, type TokenizerChoice } from './tokens.js';
 import { words } from './tokenize.js';
 
@@ -41,6 +41,14 @@ interface Piece extends PackEntry {
   priority: number;
 }
 
+/** Spans offered per ranked file; the budget decides how many make it. */
+const SPANS_PER_FILE = 12;
+/**
+ * Signatures listed per file in the repo map. Forty per file for eight files took over a quarter of
+ * an 8k budget and crowded out the code the task needs; the ones listed are the most relevant.
+ */
+const MAP_SIGNATURES = 12;
+
 const SECTION_ORDER: readonly PackEntryKind[] = ['map', 'span', 'type', 'commits'];
 const SECTION_TITLE: Record<PackEntryKind, string> = {
   map: '## Repository map (signatures of the relevant files)',
@@ -62,9 +70,10 @@ export async function packContext(index: ContextIndex, query: string, options: P
     const text = await fs.readFile(path.join(index.root, entry.path), 'utf8').catch(() => undefined);
     if (text === undefined) continue;
     const lines = text.split('\n');
-    pieces.push(mapPiece(entry, symbols, weight));
-    const spans = relevantSpans(lines, symbols, terms.terms, new Set(entry.symbols));
-    spans.slice(0, 6).forEach((span, order) => {
+    const named = new Set(entry.symbols);
+    const spans = relevantSpans(lines, symbols, terms.terms, named);
+    pieces.push(mapPiece(entry, mostRelevantFirst(symbols, spans, named), weight));
+    spans.slice(0, SPANS_PER_FILE).forEach((span, order) => {
       const body = lines.slice(span.start - 1, span.end).join('\n');
       for (const word of words(body)) usedNames.add(word);
       const whole = span.start === 1 && span.end === lines.length;
@@ -129,8 +138,22 @@ function numbered(body: string, first: number): string {
   return lines.map((line, at) => `${String(first + at).padStart(width)}  ${line}`).join('\n');
 }
 
+/** The file's definitions: those the query names, then those its best spans cover, then the rest in file order. */
+function mostRelevantFirst(symbols: readonly SymbolRow[], spans: readonly Span[], named: ReadonlySet<string>): SymbolRow[] {
+  const spanOrder = new Map<string, number>();
+  spans.forEach((span, order) => {
+    if (span.symbol !== undefined && !spanOrder.has(span.symbol)) spanOrder.set(span.symbol, order);
+  });
+  const key = (symbol: SymbolRow): number => (named.has(symbol.name) ? -1 : (spanOrder.get(symbol.name) ?? spans.length + symbol.startLine));
+  return [...symbols].sort((a, b) => key(a) - key(b));
+}
+
+/** Up to MAP_SIGNATURES of the given definitions (most relevant first), listed in file order. */
 function mapPiece(entry: RankedFile, symbols: readonly SymbolRow[], weight: number): Piece {
-  const shown = symbols.filter((symbol) => symbol.kind !== 'constant' || symbols.length < 20).slice(0, 40);
+  const shown = symbols
+    .filter((symbol) => symbol.kind !== 'constant' || symbols.length < 20)
+    .slice(0, MAP_SIGNATURES)
+    .sort((a, b) => a.startLine - b.startLine);
   const lines = shown.map((symbol) => `  ${symbol.startLine}: ${symbol.parent ? `${symbol.parent} › ` : ''}${symbol.signature}`);
   if (symbols.length > shown.length) lines.push(`  … ${symbols.length - shown.length} more`);
   return {
@@ -139,7 +162,8 @@ function mapPiece(entry: RankedFile, symbols: readonly SymbolRow[], weight: numb
     tokens: 0,
     why: `signatures of a ranked file (score ${entry.score})`,
     text: `${entry.path}${lines.length > 0 ? `\n${lines.join('\n')}` : ' (no definitions)'}`,
-    priority: weight * 2,
+    // Below the file's best span and level with its second: the code itself tells more than its outline.
+    priority: weight * 1,
   };
 }
 

@@ -1,7 +1,7 @@
 // Chooses the relevant spans of a file for a query: the definitions whose text matches the query
 // best, or windows around matching lines outside any definition; small files whole.
 import type { ContextIndex } from './context-index.js';
-import { termMentions } from './signals.js';
+import { densestWindow, lineScores } from './line-scores.js';
 
 export interface Span {
   start: number;
@@ -37,13 +37,8 @@ export function symbolsOf(index: ContextIndex, file: string): SymbolRow[] {
 /** Relevant spans of one file, best first, not overlapping. */
 export function relevantSpans(lines: readonly string[], symbols: readonly SymbolRow[], terms: readonly string[], named: ReadonlySet<string>): Span[] {
   if (lines.length <= WHOLE_FILE_LINES) return [{ start: 1, end: lines.length, score: 1 }];
-  const hitLines: number[] = [];
-  const lineScore = lines.map((line, at) => {
-    let score = 0;
-    for (const count of termMentions(line, terms).values()) score += count;
-    if (score > 0) hitLines.push(at + 1);
-    return score;
-  });
+  const lineScore = lineScores(lines, terms);
+  const hitLines = lineScore.flatMap((score, at) => (score > 0 ? [at + 1] : []));
   const spans: Span[] = [];
   // Innermost definitions first: a method rather than its whole class.
   const definitions = symbols.filter((symbol) => symbol.endLine - symbol.startLine < 400).sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine));
@@ -56,8 +51,11 @@ export function relevantSpans(lines: readonly string[], symbols: readonly Symbol
     }
     if (score === 0) continue;
     const length = symbol.endLine - symbol.startLine + 1;
-    const end = Math.min(symbol.endLine, symbol.startLine + MAX_SPAN_LINES - 1);
-    spans.push({ start: Math.max(1, symbol.startLine - docLines(lines, symbol.startLine)), end, score: (score + distinct) / Math.sqrt(length), symbol: symbol.name });
+    // A definition too long to show whole is shown where the query's words are densest: the change a
+    // task asks for is more often there than in the first lines (long switch/template functions).
+    const first = densestWindow(lineScore, symbol.startLine, symbol.endLine, MAX_SPAN_LINES);
+    const start = first === symbol.startLine ? Math.max(1, symbol.startLine - docLines(lines, symbol.startLine)) : first;
+    spans.push({ start, end: Math.min(symbol.endLine, first + MAX_SPAN_LINES - 1), score: (score + distinct) / Math.sqrt(length), symbol: symbol.name });
   }
   // Matching lines no definition covers (top-level code, config): a window around each.
   for (const line of hitLines) {
