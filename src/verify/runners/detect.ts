@@ -49,7 +49,9 @@ export function detectCheckCommand(kind: CheckKind, workspace: string): Detected
   if (kind === 'lint') {
     const eslintConfig = ['eslint.config.js', 'eslint.config.mjs', 'eslint.config.cjs', 'eslint.config.ts', '.eslintrc', '.eslintrc.js', '.eslintrc.cjs', '.eslintrc.json'].some((name) => has(workspace, name));
     if (eslintConfig) return { line: localBin(workspace, 'eslint', ['.']), source: 'eslint configuration' };
-    if (has(workspace, 'ruff.toml') || has(workspace, '.ruff.toml') || /\[tool\.ruff/.test(pyproject)) return { line: { command: 'ruff', args: ['check', '.'] }, source: 'ruff configuration' };
+    // concise: one `path:line:col: CODE message` line per finding, whatever the version's default (ruff
+    // has changed its default output format more than once).
+    if (has(workspace, 'ruff.toml') || has(workspace, '.ruff.toml') || /\[tool\.ruff/.test(pyproject)) return { line: { command: 'ruff', args: ['check', '--output-format=concise', '.'] }, source: 'ruff configuration' };
     if (has(workspace, 'go.mod')) return { line: { command: 'go', args: ['vet', './...'] }, source: 'go.mod' };
     if (has(workspace, 'Cargo.toml')) return { line: { command: 'cargo', args: ['clippy', '--quiet'] }, source: 'Cargo.toml' };
   }

@@ -25,9 +25,12 @@ const ruff: LineParser = (line) => {
   return { file: match[1]!, line: Number(match[2]), column: Number(match[3]), severity: 'error', code: match[4]!, message: match[5]! };
 };
 
-/** go vet, gcc, clang and most other tools: "path:line[:col]: [error: |warning: ]message". */
+/**
+ * go vet, gcc, clang and most other tools: "path:line[:col]: [error: |warning: ]message". go vet
+ * prefixes the type errors that stop it with "vet: " ("vet: ./main.go:9:14: cannot use …").
+ */
 const generic: LineParser = (line) => {
-  const match = /^([^\s:]+\.[\w]+):(\d+)(?::(\d+))?:\s+(?:(error|warning|note|vet):\s*)?(.+)$/.exec(line);
+  const match = /^(?:vet: )?([^\s:]+\.[\w]+):(\d+)(?::(\d+))?:\s+(?:(error|warning|note):\s*)?(.+)$/.exec(line);
   if (!match || match[4] === 'note') return undefined;
   return { file: match[1]!.replace(/^\.\//, ''), line: Number(match[2]), column: Number(match[3] ?? 0), severity: match[4] === 'warning' ? 'warning' : 'error', code: '', message: match[5]! };
 };

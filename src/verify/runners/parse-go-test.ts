@@ -1,56 +1,127 @@
-// Parses `go test -v` (and plain `go test`) output: "--- PASS/FAIL/SKIP: Name (0.00s)" result lines,
-// counting leaf tests only (a parent fails when a subtest does), and the "file_test.go:12: msg" lines
-// logged under each test.
-import { plain } from './text.js';
+// Parses `go test -v ./...` (and plain `go test`) output: "--- PASS/FAIL/SKIP: Name (0.00s)" result
+// lines, counting leaf tests only (a parent fails when a subtest does), and the "file_test.go:12: msg"
+// lines logged under each test. Results are kept per package (each ends at its "ok  \tpkg" or
+// "FAIL\tpkg" line), since two packages may well have tests of the same name. A package that fails
+// with no failing test — it did not compile, or panicked outside a test — counts as one failure.
+import { compileErrors, goPanic, type GoError, type GoPanic } from './go-output.js';
+import { firstLines, plain } from './text.js';
 import type { TestFailure, TestReport } from './types.js';
+
+type Status = 'PASS' | 'FAIL' | 'SKIP';
+
+interface LogEntry {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** One package's run: what its result lines and log lines said. */
+interface PackageRun {
+  results: Map<string, Status>;
+  logs: Map<string, LogEntry[]>;
+  panic?: GoPanic & { test?: string };
+}
 
 export function parseGoTest(output: string): TestReport | undefined {
   const text = plain(output);
-  const results = new Map<string, 'PASS' | 'FAIL' | 'SKIP'>();
-  const logs = new Map<string, { file: string; line: number; message: string }[]>();
+  const lines = text.split('\n');
+  const builds = compileErrors(text);
+  const report: TestReport = { runner: 'go-test', passed: 0, failed: 0, skipped: 0, failures: [] };
+  let run = newRun();
   let current: string | undefined;
-  for (const line of text.split('\n')) {
-    const run = /^=== (?:RUN|CONT|PAUSE)\s+(\S+)/.exec(line);
-    if (run) {
-      current = run[1]!;
+  // The log entry a deeper-indented line continues (t.Errorf("a\nb") prints "b" on its own line).
+  let open: { entry: LogEntry; indent: number } | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const continued = open && /^(\s*)/.exec(line)![1]!.length > open.indent && line.trim() !== '' ? open : undefined;
+    open = undefined;
+    const marker = /^=== (?:RUN|CONT|PAUSE|NAME)\s+(\S+)/.exec(line);
+    if (marker) {
+      current = marker[1]!;
       continue;
     }
     const result = /^\s*--- (PASS|FAIL|SKIP): (\S+) \(/.exec(line);
     if (result) {
-      results.set(result[2]!, result[1] as 'PASS' | 'FAIL' | 'SKIP');
+      run.results.set(result[2]!, result[1] as Status);
       // Without -v, a failing test's log lines follow its result line.
       current = result[2]!;
       continue;
     }
-    const log = /^\s+([\w./-]+\.go):(\d+): (.*)$/.exec(line);
+    // "ok  \tpkg\t0.01s", "FAIL\tpkg\t0.01s", "FAIL\tpkg [build failed]": the tab tells them from other tools' PASS/FAIL lines.
+    const done = /^(ok {2}|FAIL|\? {3})\t(\S+)/.exec(line);
+    if (done) {
+      addPackage(report, run, done[1] === 'FAIL' ? done[2]! : undefined, builds);
+      run = newRun();
+      current = undefined;
+      continue;
+    }
+    if (/^panic: /.test(line) && !run.panic) {
+      run.panic = { ...goPanic(lines, index), ...(current ? { test: current } : {}) };
+      continue;
+    }
+    const log = /^(\s+)([\w./-]+\.go):(\d+): (.*)$/.exec(line);
     if (log && current) {
-      const list = logs.get(current) ?? [];
-      list.push({ file: log[1]!, line: Number(log[2]), message: log[3]! });
-      logs.set(current, list);
+      const entry = { file: log[2]!, line: Number(log[3]), message: log[4]! };
+      run.logs.set(current, [...(run.logs.get(current) ?? []), entry]);
+      open = { entry, indent: log[1]!.length };
+      continue;
+    }
+    if (continued) {
+      continued.entry.message += `\n${line.trim()}`;
+      open = continued;
     }
   }
-  if (results.size === 0) return undefined;
-  const names = [...results.keys()];
+  // Output cut short before its package line (or a test binary run directly) still counts.
+  addPackage(report, run, undefined, builds);
+  // Only "ok  \tpkg" lines (plain `go test` that passed) count no test: the exit code decides then.
+  return report.passed + report.failed + report.skipped > 0 ? report : undefined;
+}
+
+function newRun(): PackageRun {
+  return { results: new Map(), logs: new Map() };
+}
+
+/** Adds one package's leaf tests to the report; `failedPackage` is its path when its line said FAIL. */
+function addPackage(report: TestReport, run: PackageRun, failedPackage: string | undefined, builds: Map<string, GoError[]>): void {
+  const names = [...run.results.keys()];
   const leaves = names.filter((name) => !names.some((other) => other.startsWith(`${name}/`)));
-  const failures: TestFailure[] = [];
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
+  let failedHere = 0;
   for (const name of leaves) {
-    const status = results.get(name);
-    if (status === 'PASS') passed++;
-    else if (status === 'SKIP') skipped++;
+    const status = run.results.get(name);
+    if (status === 'PASS') report.passed++;
+    else if (status === 'SKIP') report.skipped++;
     else {
-      failed++;
-      // A subtest's messages may have been logged by its parent (t.Errorf in a helper), so fall back to it.
-      const own = logs.get(name) ?? logs.get(name.split('/')[0]!) ?? [];
-      const first = own[0];
-      failures.push({
-        name,
-        message: own.map((entry) => entry.message).slice(0, 3).join('\n') || 'failed',
-        ...(first ? { file: first.file, line: first.line } : {}),
-      });
+      failedHere++;
+      report.failures.push(testFailure(name, run));
     }
   }
-  return { runner: 'go-test', passed, failed, skipped, failures };
+  report.failed += failedHere;
+  if (failedPackage !== undefined && failedHere === 0) {
+    report.failed++;
+    report.failures.push(packageFailure(failedPackage, run, builds.get(failedPackage)));
+  }
+}
+
+function testFailure(name: string, run: PackageRun): TestFailure {
+  // A subtest's messages may have been logged by its parent (t.Errorf in a helper), so fall back to it.
+  const own = run.logs.get(name) ?? run.logs.get(name.split('/')[0]!) ?? [];
+  const first = own[0];
+  if (!first && run.panic?.test === name) return { name, ...panicDetails(run.panic) };
+  return {
+    name,
+    message: firstLines(own.map((entry) => entry.message).join('\n'), 4) || 'failed',
+    ...(first ? { file: first.file, line: first.line } : {}),
+  };
+}
+
+/** A package that failed as a whole: its compile errors, else its panic, else just "failed". */
+function packageFailure(name: string, run: PackageRun, errors: GoError[] | undefined): TestFailure {
+  const first = errors?.[0];
+  if (first) return { name, message: firstLines(errors.map((entry) => `${entry.file}:${entry.line}:${entry.column}: ${entry.message}`).join('\n'), 4), file: first.file, line: first.line, column: first.column };
+  if (run.panic) return { name, ...panicDetails(run.panic) };
+  return { name, message: 'failed' };
+}
+
+function panicDetails(panic: GoPanic): Omit<TestFailure, 'name'> {
+  return { message: panic.message, ...(panic.file ? { file: panic.file, line: panic.line } : {}) };
 }

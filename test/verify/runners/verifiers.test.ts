@@ -3,7 +3,7 @@ import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSpawn } from '../../../src/tools/index.js';
-import { createCheckVerifier, createTestVerifier, detectTestCommand, splitCommandLine, type TestVerdictDetails } from '../../../src/verify/runners/index.js';
+import { createCheckVerifier, createTestVerifier, detectCheckCommand, detectTestCommand, splitCommandLine, type TestVerdictDetails } from '../../../src/verify/runners/index.js';
 import { makeProject } from './helpers.js';
 
 const signal = new AbortController().signal;
@@ -101,6 +101,11 @@ describe('check verifiers', () => {
     expect(verdict.reward).toBeCloseTo(1 / 3);
     expect(verdict.summary).toContain("a.ts:1:7: error TS2322: Type 'string' is not assignable to type 'number'.");
     expect(verdict.summary).toContain('a.ts:2:7: error TS2322');
+  });
+
+  it('lint: ruff is asked for its concise format, the one line per finding the parser reads', () => {
+    const workspace = makeProject({ 'ruff.toml': 'line-length = 100\n', 'app.py': 'import os\n' });
+    expect(detectCheckCommand('lint', workspace)).toMatchObject({ line: { command: 'ruff', args: ['check', '--output-format=concise', '.'] }, source: 'ruff configuration' });
   });
 
   it('command: a shell line from the config runs through bash; exit 0 and no errors is 1', async () => {
