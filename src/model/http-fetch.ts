@@ -6,13 +6,14 @@
 // global fetch. Failures take undici's shapes — TypeError('fetch failed', { cause }) before the
 // response, TypeError('terminated', { cause }) mid-body — so the SDK and our retry policy read them
 // the same way.
-import { createRequire } from 'node:module';
 import type * as Http from 'node:http';
 import type * as Zlib from 'node:zlib';
+import { lazyBuiltin } from '../core/lazy-builtin.js';
 import { LightHeaders } from './light-headers.js';
 
 // Loaded on first use: a run against a local http server never pays for TLS, and vice versa.
-const load = createRequire(import.meta.url);
+const transports = { 'http:': lazyBuiltin<typeof Http>('node:http'), 'https:': lazyBuiltin<typeof Http>('node:https') };
+const zlib = lazyBuiltin<typeof Zlib>('node:zlib');
 const agents = new Map<string, Http.Agent>();
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -23,8 +24,8 @@ const CREDENTIAL_HEADERS = ['authorization', 'x-api-key', 'x-goog-api-key', 'api
 type Body = string | Uint8Array | ArrayBuffer;
 
 function transport(url: URL): { request: typeof Http.request; agent: Http.Agent } {
-  const name = url.protocol === 'https:' ? 'node:https' : 'node:http';
-  const module = load(name) as typeof Http;
+  const name = url.protocol === 'https:' ? 'https:' : 'http:';
+  const module = transports[name]();
   let agent = agents.get(name);
   if (!agent) {
     // Keep-alive: every turn of a run goes to the same host. Idle sockets do not hold the process open.
@@ -57,9 +58,8 @@ function bodyBytes(body: Body | undefined | null): Buffer | undefined {
 function decoded(response: Http.IncomingMessage): NodeJS.ReadableStream {
   const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return response;
-  const zlib = load('node:zlib') as typeof Zlib;
   const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'deflate' ? zlib.createInflate() : encoding === 'br' ? zlib.createBrotliDecompress() : undefined;
+    encoding === 'gzip' || encoding === 'x-gzip' ? zlib().createGunzip() : encoding === 'deflate' ? zlib().createInflate() : encoding === 'br' ? zlib().createBrotliDecompress() : undefined;
   if (!decoder) return response;
   response.on('error', (error) => decoder.destroy(error));
   return response.pipe(decoder);
