@@ -6,10 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareModel, prepareSystemPrompt } from '../../src/agent/setup.js';
+import { createSession } from '../../src/session/session.js';
 import { startFakeLlm } from '../../src/fake-llm/index.js';
 import { attemptDiff, createAttemptWorkspace, defaultAttemptRoot, pruneWorktrees, removeAttemptWorkspace, renderLeaderboard, runGroup, snapshotSource } from '../../src/group/index.js';
-import { builtinTools, defaultSpawn } from '../../src/tools/index.js';
+import { defaultSpawn } from '../../src/tools/index.js';
 import { buildVerifiers } from '../../src/verify/registry.js';
 import { median, percentile, printTable, writeResults } from '../lib.mjs';
 
@@ -109,14 +109,17 @@ async function smallGroup(): Promise<{ board: string; wallMs: number; winner: nu
     },
   });
   try {
-    const model = await prepareModel(
-      {
-        model: 'scripted/bench',
-        providers: { scripted: { type: 'openai-compatible', baseUrl: `${server.url}/v1` } },
-        models: { 'scripted/bench': { contextWindow: 128_000, maxOutputTokens: 8_192, inputPrice: 3, outputPrice: 15, tools: true, reasoning: 'none' } },
-      },
-      {},
-    );
+    const config = {
+      model: 'scripted/bench',
+      providers: { scripted: { type: 'openai-compatible' as const, baseUrl: `${server.url}/v1` } },
+      models: { 'scripted/bench': { contextWindow: 128_000, maxOutputTokens: 8_192, inputPrice: 3, outputPrice: 15, tools: true, reasoning: 'none' as const } },
+      maxTurns: 6,
+      retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, requestTimeoutMs: 20_000 },
+      sandbox: false,
+      permissions: { allow: ['bash'], ask: [], deny: [] },
+    };
+    const home = mkdtempSync(path.join(os.tmpdir(), 'summon-bench-home-'));
+    const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
     const result = await runGroup({
       task: 'make the slug tests pass',
       workspace: repo,
@@ -124,19 +127,9 @@ async function smallGroup(): Promise<{ board: string; wallMs: number; winner: nu
       concurrency: 2,
       verifiers: buildVerifiers([{ kind: 'test' }], { spawn: defaultSpawn }),
       signal: new AbortController().signal,
-      system: (workspace) => prepareSystemPrompt(workspace).system,
-      run: {
-        model,
-        think: 'off',
-        limits: { maxTurns: 6 },
-        compactAt: 0.8,
-        retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, requestTimeoutMs: 20_000 },
-        tools: builtinTools,
-        commandTimeoutMs: 30_000,
-        maxToolOutputChars: 30_000,
-        spawn: defaultSpawn,
-        version: 'bench',
-      },
+      modelId: config.model,
+      // Each attempt is a session of the session core, as in `summon run --attempts`.
+      session: (attempt) => createSession({ cwd: attempt.workspace, id: attempt.sessionId, env, config, sessionsDir: false }),
     });
     return { board: renderLeaderboard(result), wallMs: result.compute.wallMs, winner: result.winner?.index };
   } finally {

@@ -3,17 +3,9 @@
 // once; what remains is shown to the user.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { AuditFinding } from '../core/events.js';
 
-export interface AuditFindingSummary {
-  file: string;
-  line: number;
-  rule: string;
-  cwe: string;
-  message: string;
-  fix: string;
-}
-
-export async function auditChanges(workspace: string, changedFiles: readonly string[]): Promise<AuditFindingSummary[]> {
+export async function auditChanges(workspace: string, changedFiles: readonly string[]): Promise<AuditFinding[]> {
   // Loaded only when there is something to audit: tree-sitter costs start-up time.
   const { auditCode, auditDiff, languageOfPath } = await import('../safety/audit/index.js');
   const changed = new Set(changedFiles);
@@ -30,7 +22,7 @@ export async function auditChanges(workspace: string, changedFiles: readonly str
   return findings.map(({ file, line, rule, cwe, message, fix }) => ({ file, line, rule, cwe, message, fix }));
 }
 
-export function auditFeedback(findings: readonly AuditFindingSummary[]): string {
+export function auditFeedback(findings: readonly AuditFinding[]): string {
   const lines = findings.slice(0, 20).map((finding) => `- ${finding.file}:${finding.line} ${finding.rule} (${finding.cwe}): ${finding.message} — fix: ${finding.fix}`);
   const more = findings.length > 20 ? `\n(and ${findings.length - 20} more)` : '';
   return `A security audit of your changes found problems. Fix them before you finish (or, if one is a false alarm, say why in your final answer):\n${lines.join('\n')}${more}`;

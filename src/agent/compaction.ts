@@ -2,6 +2,7 @@
 // that is not enough, the older history is replaced by a model-written summary. Each step says
 // what it dropped.
 import type { Message } from '../core/messages.js';
+import type { TransformHistory } from './hooks.js';
 
 /** Rough tokens for text: ~3.5 characters per token errs on the side of compacting early. */
 export function estimateTokens(text: string): number {
@@ -72,4 +73,45 @@ export function splitForSummary(messages: readonly Message[]): { head: Message[]
 
 export function transcript(messages: readonly Message[]): string {
   return messages.map((message) => `## ${message.role}\n${messageText(message)}`).join('\n\n');
+}
+
+/**
+ * The compaction hook: over `compactAt` of the window, old tool outputs are elided; if that is not
+ * enough, the older history is replaced by a summary the model writes. Each step says what it dropped.
+ */
+export function compactionHook(options: { compactAt: number; task: () => string; summarizePrompt: string; maxSummaryTokens: number }): TransformHistory {
+  return async (history, context) => {
+    const limit = Math.floor(context.contextWindow * options.compactAt);
+    const before = Math.max(context.measure(history), context.lastInputTokens);
+    if (before <= limit) return undefined;
+
+    const elision = elideOldToolOutputs(history);
+    let compacted = elision.messages;
+    if (elision.elided > 0) {
+      context.emit({
+        type: 'compaction',
+        strategy: 'elide-tool-output',
+        dropped: `output of ${elision.elided} earlier tool call(s) (${elision.tools.join(', ')}; ${elision.charsDropped} chars)`,
+        tokensBefore: before,
+        tokensAfter: context.measure(compacted),
+      });
+    }
+    if (context.measure(compacted) <= limit) return elision.elided > 0 ? compacted : undefined;
+
+    const split = splitForSummary(compacted);
+    if (!split) return elision.elided > 0 ? compacted : undefined;
+    const summary = await context.complete({ system: options.summarizePrompt, prompt: transcript(split.head), maxOutputTokens: options.maxSummaryTokens });
+    compacted = [
+      { role: 'user', content: `${options.task()}\n\n(Earlier work on this task was summarised to fit the context window.)\nSummary of earlier work:\n${summary.trim()}` },
+      ...split.tail,
+    ];
+    context.emit({
+      type: 'compaction',
+      strategy: 'summarize',
+      dropped: `${split.head.length} earlier message(s), replaced by a summary`,
+      tokensBefore: context.measure(elision.messages),
+      tokensAfter: context.measure(compacted),
+    });
+    return compacted;
+  };
 }

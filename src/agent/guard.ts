@@ -5,12 +5,14 @@
 // reach the network need an approval a headless run cannot give (the lethal trifecta).
 import path from 'node:path';
 import picomatch from 'picomatch';
+import { answerParts, type ApprovalAnswer, type ApprovalRequest } from '../core/approval.js';
 import type { AgentEventBody } from '../core/events.js';
 import type { ToolCallPart } from '../core/messages.js';
 import type { ToolKind } from '../core/tool.js';
 import { scanInjection, type InjectionSource } from '../safety/injection/index.js';
 import type { Redactor } from '../safety/secrets/index.js';
 import { spotlight } from '../safety/spotlight.js';
+import type { AfterToolCall, BeforeToolCall } from './hooks.js';
 
 /** Paths in the workspace the agent's file tools may not write: hooks, its own policy, IDE settings, env files. */
 export const PROTECTED_PATHS = ['.git/**', '.summon/**', '.husky/**', '.vscode/**', '.idea/**', '**/.env', '**/.env.*'];
@@ -22,12 +24,16 @@ export interface ToolGuardOptions {
   emit: (event: AgentEventBody) => void;
   /** Extra protected folders, e.g. the one git's core.hooksPath names. */
   protectedPaths?: readonly string[];
+  /** Asks the user about a refusal (a protected path, network after injected content); absent, refusals stand. */
+  ask?: (request: Omit<ApprovalRequest, 'id'>) => Promise<ApprovalAnswer>;
 }
 
 export interface GuardedCall {
   call: ToolCallPart;
   /** Set when the call must not run; the text goes back to the model as the error result. */
   refusal?: string;
+  /** What kind of refusal it is: the user may overrule either when asked. */
+  refused?: { why: 'protected-path'; path: string } | { why: 'tainted' };
   /** Said to the model after the result (e.g. placeholders that were never issued). */
   notes: string[];
 }
@@ -37,12 +43,21 @@ export interface ToolGuard {
   afterCall(call: ToolCallPart, output: string): { forModel: string; forEvents: string };
   /** Redacts text from the user or project files before it reaches the model. */
   redactText(text: string, origin: string): string;
+  /** Redacts text shown while a command runs, without reporting it (the tool result reports it once). */
+  redactQuietly(text: string): string;
+  /** beforeCall as a loop hook: placeholders restored, refusals asked about when the guard can ask. */
+  beforeToolCall: BeforeToolCall;
+  /** afterCall as a loop hook: redaction, injection scan, spotlighting. */
+  afterToolCall: AfterToolCall;
   readonly tainted: boolean;
 }
 
 export function createToolGuard(options: ToolGuardOptions): ToolGuard {
   const isProtected = picomatch([...PROTECTED_PATHS, ...(options.protectedPaths ?? []).map((dir) => `${dir.replace(/\/+$/, '')}/**`)], { dot: true });
   let tainted: string | undefined;
+  // What the user allowed for the rest of the session when asked.
+  const allowedPaths = new Set<string>();
+  let networkAfterTaint = false;
 
   const redactText = (text: string, origin: string): string => {
     const { text: redacted, findings } = options.redactor.redact(text, origin);
@@ -53,49 +68,99 @@ export function createToolGuard(options: ToolGuardOptions): ToolGuard {
     return redacted;
   };
 
+  const restore = (call: ToolCallPart): { input: unknown; notes: string[] } => {
+    const notes: string[] = [];
+    const unknown = new Set<string>();
+    const input = mapStrings(call.input, (text) => {
+      const restored = options.redactor.restore(text);
+      for (const placeholder of restored.unknown) unknown.add(placeholder);
+      return restored.text;
+    });
+    if (unknown.size > 0) {
+      const list = [...unknown].join(', ');
+      notes.push(`note: ${list} ${unknown.size === 1 ? 'is not a placeholder' : 'are not placeholders'} summon issued; left as written.`);
+      options.emit({ type: 'notice', message: `the model used unknown secret placeholder(s) ${list} in ${call.name}; left as is` });
+    }
+    return { input, notes };
+  };
+
+  /** Why a call must not run, unless the user allows it; `once` holds what was allowed for this call only. */
+  const refusalOf = (name: string, input: unknown, kind: ToolKind | undefined, once: Overrides): Pick<GuardedCall, 'refusal' | 'refused'> | undefined => {
+    if (kind === 'write') {
+      const blocked = writtenPaths(input).find((file) => isProtected(file.replace(/^\.\//, '')) && !allowedPaths.has(file) && !once.paths.has(file));
+      if (blocked) {
+        return {
+          refused: { why: 'protected-path', path: blocked },
+          refusal: `error [permission-denied]: ${blocked} is a protected path (git hooks and config, .summon/, IDE folders, .env files); summon does not let the agent change it\nhint: ask the user to make this change`,
+        };
+      }
+    }
+    if (tainted && !networkAfterTaint && !once.network && (kind === 'net' || (name === 'bash' && NETWORK_COMMAND.test(commandOf(input))))) {
+      return {
+        refused: { why: 'tainted' },
+        refusal: `error [permission-denied]: earlier tool output (${tainted}) contained injected instructions, so network access and git push now need the user's approval, which this run cannot ask for\nhint: finish without it and tell the user what you would have run`,
+      };
+    }
+    return undefined;
+  };
+
+  const beforeCall = (call: ToolCallPart, kind: ToolKind | undefined): GuardedCall => {
+    const { input, notes } = restore(call);
+    return { call: { ...call, input }, notes, ...refusalOf(call.name, input, kind, { paths: new Set(), network: false }) };
+  };
+
+  const afterCall = (call: ToolCallPart, output: string): { forModel: string; forEvents: string } => {
+    const origin = originOf(call);
+    const redacted = redactText(output, origin.path ? `${call.name}:${origin.path}` : call.name);
+    const scan = scanInjection(redacted, sourceOf(call.name), origin.path ? { path: origin.path } : {});
+    if (scan.flagged) {
+      tainted ??= origin.path ? `${call.name} ${origin.path}` : call.name;
+      options.emit({ type: 'injection-flagged', origin: origin.path ? `${call.name}:${origin.path}` : call.name, score: scan.score, rules: [...new Set(scan.findings.map((finding) => finding.rule))] });
+    }
+    return { forModel: spotlight(redacted, origin, scan), forEvents: scan.sanitized };
+  };
+
+  const beforeToolCall: BeforeToolCall = async (prepared) => {
+    const { input, notes } = restore({ ...prepared.original, input: prepared.input });
+    const once: Overrides = { paths: new Set(), network: false };
+    // Each refusal is asked about in turn (a multi_edit may touch two protected files).
+    for (;;) {
+      const found = refusalOf(prepared.name, input, prepared.kind, once);
+      if (!found?.refused) return { input, notes };
+      if (!options.ask) return { input, notes, block: found.refusal };
+      const refused = found.refused;
+      const reason =
+        refused.why === 'protected-path'
+          ? `${refused.path} is a protected path (git hooks and config, .summon/, IDE folders, .env files)`
+          : `earlier tool output (${tainted ?? 'a tool result'}) contained injected instructions, and this call reaches the network or pushes`;
+      const { answer, reason: why } = answerParts(await options.ask({ source: 'guard', tool: prepared.name, kind: prepared.kind, input: prepared.original.input, reason, toolCallId: prepared.id }));
+      if (answer === 'deny') return { input, notes, block: `error [permission-denied]: ${reason}; the user refused${why ? `: ${why}` : ''}` };
+      const keep = answer === 'allow-always';
+      if (refused.why === 'protected-path') (keep ? allowedPaths : once.paths).add(refused.path);
+      else if (keep) networkAfterTaint = true;
+      else once.network = true;
+    }
+  };
+
   return {
     get tainted() {
       return tainted !== undefined;
     },
     redactText,
-    beforeCall(call, kind) {
-      const notes: string[] = [];
-      const unknown = new Set<string>();
-      const input = mapStrings(call.input, (text) => {
-        const restored = options.redactor.restore(text);
-        for (const placeholder of restored.unknown) unknown.add(placeholder);
-        return restored.text;
-      });
-      if (unknown.size > 0) {
-        const list = [...unknown].join(', ');
-        notes.push(`note: ${list} ${unknown.size === 1 ? 'is not a placeholder' : 'are not placeholders'} summon issued; left as written.`);
-        options.emit({ type: 'notice', message: `the model used unknown secret placeholder(s) ${list} in ${call.name}; left as is` });
-      }
-      const restoredCall = { ...call, input };
-      if (kind === 'write') {
-        const blocked = writtenPaths(input).find((file) => isProtected(file.replace(/^\.\//, '')));
-        if (blocked) return { call: restoredCall, notes, refusal: `error [permission-denied]: ${blocked} is a protected path (git hooks and config, .summon/, IDE folders, .env files); summon does not let the agent change it\nhint: ask the user to make this change` };
-      }
-      if (tainted && (kind === 'net' || (call.name === 'bash' && NETWORK_COMMAND.test(commandOf(input))))) {
-        return {
-          call: restoredCall,
-          notes,
-          refusal: `error [permission-denied]: earlier tool output (${tainted}) contained injected instructions, so network access and git push now need the user's approval, which this run cannot ask for\nhint: finish without it and tell the user what you would have run`,
-        };
-      }
-      return { call: restoredCall, notes };
-    },
-    afterCall(call, output) {
-      const origin = originOf(call);
-      const redacted = redactText(output, origin.path ? `${call.name}:${origin.path}` : call.name);
-      const scan = scanInjection(redacted, sourceOf(call.name), origin.path ? { path: origin.path } : {});
-      if (scan.flagged) {
-        tainted ??= origin.path ? `${call.name} ${origin.path}` : call.name;
-        options.emit({ type: 'injection-flagged', origin: origin.path ? `${call.name}:${origin.path}` : call.name, score: scan.score, rules: [...new Set(scan.findings.map((finding) => finding.rule))] });
-      }
-      return { forModel: spotlight(redacted, origin, scan), forEvents: scan.sanitized };
+    redactQuietly: (text) => options.redactor.redact(text, 'progress').text,
+    beforeCall,
+    afterCall,
+    beforeToolCall,
+    afterToolCall: (call, outcome) => {
+      const shown = afterCall(call, outcome.output);
+      return { output: shown.forModel, display: shown.forEvents, isError: outcome.isError };
     },
   };
+}
+
+interface Overrides {
+  paths: Set<string>;
+  network: boolean;
 }
 
 function sourceOf(tool: string): InjectionSource {

@@ -1,7 +1,9 @@
 // Builds the run's safety layer from configuration: the sandboxed SpawnPort every command goes
 // through, the permission check every tool call goes through, and the secret redactor. Work that
 // costs start-up time (git, the shell grammar) happens on first use, unless the config has rules
-// whose examples must be checked as it loads.
+// whose examples must be checked as it loads. With `ask`, every "ask" decision (a rule, the mode,
+// a network host the allow-list does not name) goes to the user; without it, an ask is a deny.
+import type { ApprovalAnswer, ApprovalRequest } from '../core/approval.js';
 import { effectivePermissionMode, type PermissionMode } from '../core/permissions.js';
 import type { Config } from '../core/config.js';
 import type { AgentEventBody } from '../core/events.js';
@@ -9,6 +11,7 @@ import type { SpawnPort, ToolKind } from '../core/tool.js';
 import type { Policy, ShellParser } from '../safety/policy/index.js';
 import { createRedactor, secretsFromEnv, type Redactor } from '../safety/secrets/index.js';
 import { defaultSpawn } from '../tools/index.js';
+import type { BeforeToolCall } from './hooks.js';
 
 const NO_SHELL: ShellParser = {
   parse: () => {
@@ -16,7 +19,19 @@ const NO_SHELL: ShellParser = {
   },
 };
 
-export type Permit = (request: { name: string; kind: ToolKind; input: unknown }) => Promise<{ allow: true } | { allow: false; reason: string }>;
+export interface PermitRequest {
+  name: string;
+  kind: ToolKind;
+  /** What will run (secret placeholders restored). */
+  input: unknown;
+  /** The call as the model wrote it, shown when the user is asked (never holds secret values). */
+  shownInput?: unknown;
+  toolCallId?: string;
+}
+
+export type Permit = (request: PermitRequest) => Promise<{ allow: true } | { allow: false; reason: string }>;
+
+export type Ask = (request: Omit<ApprovalRequest, 'id'>) => Promise<ApprovalAnswer>;
 
 export interface RunSafety {
   spawn: SpawnPort;
@@ -26,12 +41,16 @@ export interface RunSafety {
   redactor: Redactor;
   mode: PermissionMode;
   sandboxed: boolean;
+  /** Grants again what an earlier "allow always" answer granted (a resumed session). */
+  regrant(request: PermitRequest & { source: 'policy' | 'network' }): Promise<void>;
 }
 
 export interface SafetyOptions {
   workspace: string;
   env: Readonly<Record<string, string | undefined>>;
   emit: (event: AgentEventBody) => void;
+  /** Asks the user; absent (headless), every ask is a deny with a hint naming the rule that would allow it. */
+  ask?: Ask;
 }
 
 export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permissions'>, options: SafetyOptions): Promise<RunSafety> {
@@ -49,8 +68,27 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const readable = configured
     ? (workspace: string, file: string): boolean => configured.decide({ tool: 'read', kind: 'read', input: { path: file }, workspace }).decision === 'allow'
     : undefined;
+  const ask = options.ask;
+  // The request being decided, so the question can show the call as the model wrote it.
+  const asking = new Map<unknown, PermitRequest>();
   const permitOptions = {
     workspace: options.workspace,
+    ...(ask
+      ? {
+          approve: (request: { tool: string; kind: ToolKind; input: unknown }, verdict: { reason: string; rule?: string }) => {
+            const original = asking.get(request.input);
+            return ask({
+              source: 'policy',
+              tool: request.tool,
+              kind: request.kind,
+              input: original?.shownInput ?? request.input,
+              reason: verdict.reason,
+              ...(verdict.rule ? { rule: verdict.rule } : {}),
+              ...(original?.toolCallId ? { toolCallId: original.toolCallId } : {}),
+            });
+          },
+        }
+      : {}),
     onDecision: (asked: { tool: string }, verdict: { decision: 'allow' | 'ask' | 'deny'; reason: string; rule?: string }) => {
       if (verdict.decision !== 'allow') options.emit({ type: 'permission', tool: asked.tool, decision: verdict.decision, reason: verdict.reason, ...(verdict.rule ? { rule: verdict.rule } : {}) });
     },
@@ -59,16 +97,25 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   // Without rules, only shell commands need the shell grammar (a WASM load): file tools are decided
   // by the mode alone, by a policy compiled without it.
   let filePermit: Permit | undefined;
+  let filePolicy: Policy | undefined;
   const decide: Permit = async (request) => {
-    if (hasRules || request.name === 'bash') {
-      const { createPermit } = await policyModule();
-      shellPermit ??= createPermit(await (policy ??= loadPolicy()), permitOptions);
-      return shellPermit(request);
+    asking.set(request.input, request);
+    try {
+      if (hasRules || request.name === 'bash') {
+        const { createPermit } = await policyModule();
+        shellPermit ??= createPermit(await (policy ??= loadPolicy()), permitOptions);
+        return await shellPermit(request);
+      }
+      const { compilePolicy, createPermit } = await policyModule();
+      filePolicy ??= compilePolicy(settings, NO_SHELL);
+      filePermit ??= createPermit(filePolicy, permitOptions);
+      return await filePermit(request);
+    } finally {
+      asking.delete(request.input);
     }
-    const { compilePolicy, createPermit } = await policyModule();
-    filePermit ??= createPermit(compilePolicy(settings, NO_SHELL), permitOptions);
-    return filePermit(request);
   };
+  // Hosts the user allowed for the session when the sandbox's proxy asked.
+  const grantedHosts = new Set<string>();
 
   // One sandbox per working folder: a command may write only in the folder it runs in, which is the
   // workspace for the agent's tools and each attempt's own worktree in group runs.
@@ -78,12 +125,23 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     if (!sandbox) {
       // net(…) allow rules open the network through the sandbox's proxy; grants made later count at once.
       // No rules configured means no policy loaded yet (nor its shell grammar) and no domains: network off.
-      sandbox = Promise.all([import('../safety/sandbox/index.js'), policy]).then(async ([{ createSandboxSpawn, defaultPolicy }, rules]) => {
+      sandbox = Promise.all([import('../safety/sandbox/index.js'), policy]).then(async ([{ createSandboxSpawn, defaultPolicy, findSocat }, rules]) => {
         const policyForSandbox = await defaultPolicy(cwd, options.env);
         const domains = rules?.allowedDomains() ?? [];
-        if (!rules || domains.length === 0) return createSandboxSpawn(policyForSandbox);
+        // With someone to ask, unknown hosts are asked about, which needs the proxy (and socat to reach it).
+        const canAsk = ask !== undefined && (await findSocat({ searchPath: options.env.PATH, hidden: policyForSandbox.hidden }).then(() => true, () => false));
+        if (domains.length === 0 && !canAsk) return createSandboxSpawn(policyForSandbox);
         return createSandboxSpawn({ ...policyForSandbox, network: { mode: 'allow', domains } }, {
-          extraDomains: () => rules.allowedDomains(),
+          extraDomains: () => [...(rules?.allowedDomains() ?? []), ...grantedHosts],
+          ...(canAsk && ask
+            ? {
+                askUnlisted: async (request: { host: string; port: number; method: string }) => {
+                  const answer = await ask({ source: 'network', tool: 'net', kind: 'net', input: request, reason: `${request.host} is not in the network allow-list` });
+                  if (answer === 'allow-always') grantedHosts.add(request.host);
+                  return answer === 'allow' || answer === 'allow-always';
+                },
+              }
+            : {}),
           onNetworkDecision: (decision: { allowed: boolean; reason: string; host: string }) => {
             if (!decision.allowed) options.emit({ type: 'permission', tool: 'net', decision: 'deny', reason: `${decision.reason}; allow it with a net(${decision.host}) rule` });
           },
@@ -96,5 +154,22 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   const spawn: SpawnPort = sandboxed ? async (request) => (await sandboxFor(request.cwd))(request) : defaultSpawn;
 
   const redactor = createRedactor({ knownValues: secretsFromEnv(options.env) });
-  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed };
+  const regrant: RunSafety['regrant'] = async (request) => {
+    if (request.source === 'network') {
+      const host = typeof request.input === 'object' && request.input !== null ? (request.input as { host?: unknown }).host : undefined;
+      if (typeof host === 'string') grantedHosts.add(host);
+      return;
+    }
+    const target = hasRules || request.name === 'bash' ? await (policy ??= loadPolicy()) : (filePolicy ??= (await policyModule()).compilePolicy(settings, NO_SHELL));
+    target.grantRequest({ tool: request.name, kind: request.kind, input: request.input, workspace: options.workspace });
+  };
+  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed, regrant };
+}
+
+/** The permission check as a loop hook: a refused call does not run, and the model reads why. */
+export function permissionHook(permit: Permit): BeforeToolCall {
+  return async (call) => {
+    const decision = await permit({ name: call.name, kind: call.kind, input: call.input, shownInput: call.original.input, toolCallId: call.id });
+    return decision.allow ? undefined : { block: `error [permission-denied]: permission denied: ${decision.reason}` };
+  };
 }

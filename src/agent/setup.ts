@@ -7,9 +7,9 @@ import { SummonError } from '../core/errors.js';
 import { resolveModelInfo } from '../model/catalog.js';
 import { createLanguageModel, resolveProvider } from '../model/providers.js';
 import { buildSystemPrompt, findProjectInstructions, type ProjectInstructions } from './prompt.js';
-import type { RunOptions } from './run.js';
+import type { PreparedModel } from '../model/prepared.js';
 
-export type PreparedModel = RunOptions['model'];
+export type { PreparedModel };
 
 export async function prepareModel(config: Pick<Config, 'model' | 'providers' | 'models'>, env: Readonly<Record<string, string | undefined>>): Promise<PreparedModel & { known: boolean }> {
   const resolved = resolveProvider(config.model, config.providers, env);

@@ -1,26 +1,20 @@
 // `summon run --attempts N`: N independent attempts in their own worktrees, scored by the verifiers,
 // ranked by group-relative advantage; the winner's change is applied. Prints the leaderboard.
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import type { RunOptions } from '../agent/run.js';
-import { SummonError } from '../core/errors.js';
-import type { Verifier } from '../core/verify.js';
 import os from 'node:os';
+import path from 'node:path';
 import { openTrajectoryStore, trajectoriesDir } from '../export/index.js';
-import { renderLeaderboard, runGroup } from '../group/index.js';
-import { openJournal } from '../session/journal.js';
+import { renderLeaderboard } from '../group/index.js';
+import { runGroupSession } from '../session/group.js';
+import type { SessionOptions } from '../session/session.js';
 import type { ParsedArgs } from './args.js';
 import type { CliIo } from './io.js';
 import type { Printer } from './output.js';
 
 export interface GroupModeOptions {
+  session: SessionOptions;
   task: string;
-  workspace: string;
   group: NonNullable<ParsedArgs['group']>;
-  verifiers: readonly Verifier[];
-  shared: Omit<RunOptions, 'task' | 'workspace' | 'system' | 'signal' | 'sessionId' | 'emit' | 'history'>;
-  systemFor: (workspace: string) => string;
-  signal: AbortSignal;
   io: CliIo;
   printer: Printer;
   outputFormat: ParsedArgs['outputFormat'];
@@ -28,35 +22,18 @@ export interface GroupModeOptions {
 }
 
 export async function runGroupMode(options: GroupModeOptions): Promise<number> {
-  if (options.verifiers.length === 0) {
-    throw new SummonError('usage', 'group sampling needs a verifier to score the attempts', {
-      hint: 'pass --verify "npm test" (or another check), or set "verify": [{"kind": "test"}] in .summon/config.json',
-    });
-  }
   const { io, group } = options;
-  const result = await runGroup({
+  const result = await runGroupSession({
+    ...options.session,
+    sessionsDir: options.sessionsDir,
     task: options.task,
-    workspace: options.workspace,
     attempts: group.attempts,
     maxAttempts: group.maxAttempts,
     concurrency: group.concurrency,
     advantage: group.advantage,
     apply: group.apply,
-    verifiers: options.verifiers,
-    signal: options.signal,
-    run: options.shared,
-    system: options.systemFor,
     store: openTrajectoryStore(trajectoriesDir(io.env, os.homedir())),
-    sink: ({ sessionId }) => {
-      const journal = openJournal(options.sessionsDir, sessionId);
-      return {
-        emit: (event) => {
-          journal.append(event);
-          options.printer.onEvent(event);
-        },
-        close: () => journal.close(),
-      };
-    },
+    onEvent: (_attempt, event) => options.printer.onEvent(event),
     onProgress: (progress) => {
       if (progress.type === 'attempt-start') io.stderr(`summon: attempt ${progress.attempt.index} started (${progress.attempt.workspace})\n`);
       else if (progress.type === 'attempt-scored') io.stderr(`summon: attempt ${progress.attempt.index} scored ${progress.attempt.reward.toFixed(2)}\n`);
@@ -65,7 +42,7 @@ export async function runGroupMode(options: GroupModeOptions): Promise<number> {
   io.stderr(`\n${renderLeaderboard(result)}\n`);
   let patchFile: string | undefined;
   if (result.applyError && result.winner) {
-    patchFile = path.join(options.workspace, `.summon-attempt-${result.winner.index}.patch`);
+    patchFile = path.join(path.resolve(options.session.cwd), `.summon-attempt-${result.winner.index}.patch`);
     writeFileSync(patchFile, result.winner.diff.patch);
     io.stderr(`summon: the winner's change could not be applied (${result.applyError}); its patch is in ${patchFile}\n`);
   }
@@ -86,6 +63,6 @@ export async function runGroupMode(options: GroupModeOptions): Promise<number> {
     };
     io.stdout(`${JSON.stringify(object)}\n`);
   }
-  if (result.interrupted) return 130;
+  if (result.interrupted || options.session.signal?.aborted) return 130;
   return result.winner?.passed ? 0 : 1;
 }

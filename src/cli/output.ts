@@ -1,12 +1,12 @@
-// Headless output formats over the one event stream: text, json (one object at the end),
-// stream-json (one event per line, as it happens).
+// Headless output formats over the one event stream: text, json (one object at the end, built
+// from the done event), stream-json (one event per line, as it happens).
 import type { AgentEvent } from '../core/events.js';
-import type { RunSummary } from '../agent/run.js';
+import type { DoneEvent } from '../core/summary.js';
 import type { OutputFormat } from './args.js';
 
 export interface Printer {
   onEvent(event: AgentEvent): void;
-  finish(summary: RunSummary, extra: { journal?: string }): void;
+  finish(done: DoneEvent, extra: { journal?: string }): void;
 }
 
 type Write = (text: string) => void;
@@ -40,7 +40,7 @@ export function createPrinter(format: OutputFormat, out: Write, err: Write, opti
   };
 }
 
-export function resultObject(summary: RunSummary, extra: { journal?: string }): Record<string, unknown> {
+export function resultObject(summary: DoneEvent, extra: { journal?: string }): Record<string, unknown> {
   return {
     type: 'result',
     result: summary.result,
@@ -54,11 +54,11 @@ export function resultObject(summary: RunSummary, extra: { journal?: string }): 
     ...(summary.verification ? { verification: summary.verification } : {}),
     ...(summary.auditFindings ? { auditFindings: summary.auditFindings } : {}),
     ...(extra.journal ? { journal: extra.journal } : {}),
-    ...(summary.error ? { error: summary.error.toJSON() } : {}),
+    ...(summary.error ? { error: summary.error } : {}),
   };
 }
 
-export function summaryLine(summary: RunSummary, extra: { journal?: string }): string {
+export function summaryLine(summary: DoneEvent, extra: { journal?: string }): string {
   const tokens = summary.usage.inputTokens + summary.usage.outputTokens;
   const files = summary.changedFiles.length;
   const parts = [
@@ -79,7 +79,7 @@ export function summaryLine(summary: RunSummary, extra: { journal?: string }): s
   return lines.join('\n');
 }
 
-function verificationLine(verification: NonNullable<RunSummary['verification']>): string {
+function verificationLine(verification: NonNullable<DoneEvent['verification']>): string {
   const each = verification.verifiers.map((result) => `${result.name} ${result.reward.toFixed(2)} ${result.passed ? '✓' : '✗'}`);
   return `verified: ${each.join(' · ')} — reward ${verification.reward.toFixed(2)}`;
 }

@@ -1,3 +1,2 @@
-// The package version, inlined at build time by scripts/build.mjs (read from package.json in tests).
-declare const __SUMMON_VERSION__: string | undefined;
-export const VERSION: string = typeof __SUMMON_VERSION__ === 'string' ? __SUMMON_VERSION__ : '0.0.0-dev';
+// The package version (see src/core/version.ts).
+export { VERSION } from '../core/version.js';

@@ -2,6 +2,9 @@
 // group sampling and trajectory export all consume this; the loop knows none of them.
 // The zod schema is the documented stream-json contract: a test validates real output against it.
 import { z } from 'zod';
+import { messageSchema } from './messages.js';
+
+export { messageSchema };
 
 export const usageSchema = z.object({
   inputTokens: z.number().int().nonnegative(),
@@ -14,23 +17,6 @@ export type Usage = z.infer<typeof usageSchema>;
 export const exitReasonSchema = z.enum(['completed', 'verify-failed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
 export type ExitReason = z.infer<typeof exitReasonSchema>;
 
-const providerMetadataSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
-
-/** A message added to the conversation; the journal's messages rebuild the history on resume. */
-export const messageSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('user'), content: z.string() }),
-  z.object({
-    role: z.literal('assistant'),
-    text: z.string(),
-    reasoning: z.array(z.object({ text: z.string(), providerMetadata: providerMetadataSchema.optional() })),
-    toolCalls: z.array(z.object({ id: z.string(), name: z.string(), input: z.unknown(), providerMetadata: providerMetadataSchema.optional() })),
-  }),
-  z.object({
-    role: z.literal('tool'),
-    results: z.array(z.object({ id: z.string(), name: z.string(), output: z.string(), isError: z.boolean() })),
-  }),
-]);
-
 const base = { ts: z.string(), sessionId: z.string() };
 
 export const verifierResultSchema = z.object({ name: z.string(), reward: z.number().min(0).max(1), passed: z.boolean(), weight: z.number(), summary: z.string() });
@@ -38,13 +24,29 @@ export const verifierResultSchema = z.object({ name: z.string(), reward: z.numbe
 export const verificationSchema = z.object({ reward: z.number().min(0).max(1), passed: z.boolean(), verifiers: z.array(verifierResultSchema) });
 export type Verification = z.infer<typeof verificationSchema>;
 
+export const auditFindingSchema = z.object({ file: z.string(), line: z.number(), rule: z.string(), cwe: z.string(), message: z.string(), fix: z.string() });
+export type AuditFinding = z.infer<typeof auditFindingSchema>;
+
+const errorFields = { code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() };
+
 export const agentEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('session-start'), task: z.string(), model: z.string(), cwd: z.string(), version: z.string() }),
+  /** The first event of every run of a session; `run` counts the session's runs from 1, `resumed` marks a session rebuilt from its journal. */
+  z.object({
+    ...base,
+    type: z.literal('session-start'),
+    task: z.string(),
+    model: z.string(),
+    cwd: z.string(),
+    version: z.string(),
+    run: z.number().int().positive().optional(),
+    resumed: z.boolean().optional(),
+  }),
   z.object({ ...base, type: z.literal('turn-start'), turn: z.number().int().positive() }),
   z.object({ ...base, type: z.literal('message'), message: messageSchema }),
   z.object({ ...base, type: z.literal('notice'), message: z.string() }),
-  z.object({ ...base, type: z.literal('text-delta'), text: z.string() }),
-  z.object({ ...base, type: z.literal('reasoning-delta'), text: z.string() }),
+  /** `id` names one model request (`turn.attempt`): deltas of a request that failed and was retried carry the old id, so a consumer can drop them. */
+  z.object({ ...base, type: z.literal('text-delta'), id: z.string(), turn: z.number().int().nonnegative(), text: z.string() }),
+  z.object({ ...base, type: z.literal('reasoning-delta'), id: z.string(), turn: z.number().int().nonnegative(), text: z.string() }),
   z.object({ ...base, type: z.literal('tool-call'), id: z.string(), name: z.string(), input: z.unknown() }),
   z.object({
     ...base,
@@ -55,6 +57,8 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     isError: z.boolean(),
     durationMs: z.number().nonnegative(),
   }),
+  /** Complete lines a running command printed so far (secrets redacted); the tool-result holds the whole output. */
+  z.object({ ...base, type: z.literal('tool-progress'), id: z.string(), name: z.string(), output: z.string() }),
   z.object({
     ...base,
     type: z.literal('todo-update'),
@@ -70,12 +74,21 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('injection-flagged'), origin: z.string(), score: z.number(), rules: z.array(z.string()) }),
   z.object({ ...base, type: z.literal('permission'), tool: z.string(), decision: z.enum(['allow', 'ask', 'deny']), reason: z.string(), rule: z.string().optional() }),
+  /** The user is asked (through the session's approve callback); answered by the permission-answered event with the same id. */
   z.object({
     ...base,
-    type: z.literal('audit-result'),
-    round: z.number().int().positive(),
-    findings: z.array(z.object({ file: z.string(), line: z.number(), rule: z.string(), cwe: z.string(), message: z.string(), fix: z.string() })),
+    type: z.literal('permission-asked'),
+    id: z.string(),
+    source: z.enum(['policy', 'guard', 'network']),
+    tool: z.string(),
+    kind: z.enum(['read', 'write', 'exec', 'net']),
+    input: z.unknown(),
+    reason: z.string(),
+    rule: z.string().optional(),
+    toolCallId: z.string().optional(),
   }),
+  z.object({ ...base, type: z.literal('permission-answered'), id: z.string(), answer: z.enum(['allow', 'allow-always', 'deny']), reason: z.string().optional() }),
+  z.object({ ...base, type: z.literal('audit-result'), round: z.number().int().positive(), findings: z.array(auditFindingSchema) }),
   z.object({
     ...base,
     type: z.literal('context-pack'),
@@ -85,7 +98,9 @@ export const agentEventSchema = z.discriminatedUnion('type', [
   }),
   z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
   z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
-  z.object({ ...base, type: z.literal('error'), code: z.string(), message: z.string(), hint: z.string().optional(), retryable: z.boolean() }),
+  /** The history was rewritten (compaction): `messages` is the whole new history, what the model sees from now on. */
+  z.object({ ...base, type: z.literal('history-replaced'), reason: z.literal('compaction'), messages: z.array(messageSchema) }),
+  z.object({ ...base, type: z.literal('error'), ...errorFields }),
   z.object({
     ...base,
     type: z.literal('done'),
@@ -97,6 +112,10 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     changedFiles: z.array(z.string()),
     durationMs: z.number().nonnegative(),
     verification: verificationSchema.optional(),
+    /** Security findings in the changed code that remained after the model was asked to fix them. */
+    auditFindings: z.array(auditFindingSchema).optional(),
+    /** Why the run failed, when reason is "error" (or a provider error ended it). */
+    error: z.object(errorFields).optional(),
   }),
 ]);
 

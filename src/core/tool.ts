@@ -1,5 +1,6 @@
 // The contract every tool implements, and the ports tools use for side effects.
 import type { z } from 'zod';
+import type { FileSystemPort } from './fs-port.js';
 
 export type ToolKind = 'read' | 'write' | 'exec' | 'net';
 
@@ -11,6 +12,8 @@ export interface SpawnRequest {
   timeoutMs: number;
   maxOutputBytes: number;
   signal: AbortSignal;
+  /** Output as it arrives (stdout and stderr interleaved), for progress; the result still holds it all. */
+  onOutput?: (chunk: Uint8Array) => void;
 }
 
 export interface SpawnResult {
@@ -37,6 +40,13 @@ export interface ToolContext {
   workspace: string;
   signal: AbortSignal;
   spawn: SpawnPort;
+  /**
+   * Every read, write and stat of a file the model names goes through this (read, write, edit,
+   * multi_edit); each change is announced before it happens, which checkpoints and undo build on.
+   * Listing and searching (ls, glob, grep) walk the real disk directly, and so does resolving
+   * symlinks in a path (resolveInWorkspace).
+   */
+  fs: FileSystemPort;
   /** Hard cap on a result's characters; the registry truncates with a note past it. */
   maxOutputChars: number;
   /** Default timeout for commands, in ms. */
@@ -46,6 +56,8 @@ export interface ToolContext {
    * that search many files (grep) leave out the ones it may not; absent, every file is readable.
    */
   readable?: (absolutePath: string) => boolean;
+  /** Output of a long-running command as it arrives; the loop shows it as tool-progress events. */
+  progress?: (chunk: Uint8Array) => void;
   /** Tools report side information (changed files, plan updates) through this. */
   report: (update: ToolUpdate) => void;
 }

@@ -16,7 +16,7 @@ function usageOf(reply: ResolvedReply, outputTokens = reply.usage.outputTokens):
   };
 }
 
-const stopReason = (reply: ResolvedReply): string => (reply.toolCalls.length > 0 ? 'tool_use' : 'end_turn');
+const stopReason = (reply: ResolvedReply): string => (reply.truncated ? 'max_tokens' : reply.toolCalls.length > 0 ? 'tool_use' : 'end_turn');
 const signatureOf = (reply: ResolvedReply): string => Buffer.from(`fake-signature:${reply.idFor('msg')}`).toString('base64');
 
 /** Tool input must be a JSON object on this wire; deliberately malformed arguments travel as a string. */

@@ -15,7 +15,7 @@ function usageOf(reply: ResolvedReply): Record<string, unknown> {
   };
 }
 
-const finishReason = (reply: ResolvedReply): string => (reply.toolCalls.length > 0 ? 'tool_calls' : 'stop');
+const finishReason = (reply: ResolvedReply): string => (reply.truncated ? 'length' : reply.toolCalls.length > 0 ? 'tool_calls' : 'stop');
 
 function json(reply: ResolvedReply): unknown {
   const message: Record<string, unknown> = {

@@ -26,6 +26,8 @@ export interface ResolvedReply {
   reasoning: string;
   toolCalls: ResolvedToolCall[];
   usage: ResolvedUsage;
+  /** The reply was cut off at the output limit. */
+  truncated: boolean;
   /** Unix seconds, as the `created` fields carry. */
   created: number;
   /** Deterministic ids: `${prefix}_fake_${requestIndex}` plus a suffix for each part. */
@@ -65,6 +67,7 @@ export function resolveReply(
     reasoning,
     toolCalls,
     usage,
+    truncated: reply.truncated ?? false,
     created: Math.floor(Date.now() / 1000),
     idFor,
   };

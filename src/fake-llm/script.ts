@@ -51,6 +51,8 @@ export const fakeReplySchema = z
       .strict()
       .optional(),
     fault: fakeFaultSchema.optional(),
+    /** Report that the reply was cut off at the output limit (OpenAI Chat `length`, Anthropic `max_tokens`). */
+    truncated: z.boolean().optional(),
     /** Wait this long before answering. */
     delayMs: z.number().nonnegative().optional(),
     /** Wait this long between stream chunks. */

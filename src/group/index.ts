@@ -16,4 +16,4 @@ export {
   type AttemptWorkspace,
   type SourceSnapshot,
 } from './workspace.js';
-export type { AttemptInfo, AttemptResult, AttemptSink, GroupOptions, GroupProgress, GroupResult, SharedRunOptions } from './types.js';
+export type { AttemptInfo, AttemptResult, AttemptSession, GroupOptions, GroupProgress, GroupResult } from './types.js';

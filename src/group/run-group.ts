@@ -4,10 +4,10 @@
 // every path out — success, error, Ctrl-C — and git's worktree list is pruned.
 import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
-import { runAgent as defaultRunAgent } from '../agent/run.js';
 import { SummonError, toSummonError } from '../core/errors.js';
 import { addUsage, emptyUsage } from '../core/events.js';
 import type { Message } from '../core/messages.js';
+import { summaryOf, type DoneEvent } from '../core/summary.js';
 import { runVerifiers } from '../verify/registry.js';
 import { DEFAULT_EPSILON, groupAdvantages } from './advantage.js';
 import { rankAttempts } from './rank.js';
@@ -27,7 +27,6 @@ export async function runGroup(options: GroupOptions): Promise<GroupResult> {
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 2, cap));
   const groupId = options.groupId ?? newGroupId();
   const kind = options.advantage ?? 'grpo';
-  const runAgent = options.runAgent ?? defaultRunAgent;
 
   const source = await snapshotSource(options.workspace, options.linkDirs);
   const groupDir = mkdtempSync(path.join(options.tempDir ?? defaultAttemptRoot(), 'summon-group-'));
@@ -53,7 +52,7 @@ export async function runGroup(options: GroupOptions): Promise<GroupResult> {
       setupChain = setup.catch(() => undefined);
       const attempt = await setup;
       if (controller.signal.aborted) return;
-      const result = await runAttempt(options, source, attempt, { groupId, index, sessionId: `${groupId}-${index}`, workspace: attempt.workspace }, controller.signal, runAgent);
+      const result = await runAttempt(options, source, attempt, { groupId, index, sessionId: `${groupId}-${index}`, workspace: attempt.workspace }, controller.signal);
       results.push(result);
       if (result.summary.error && result.summary.error.exitCode === 2) {
         fatal ??= result.summary.error;
@@ -104,7 +103,7 @@ export async function runGroup(options: GroupOptions): Promise<GroupResult> {
       applyError = toSummonError(thrown).message;
     }
   }
-  if (options.store && !interrupted) recordTrajectories(options.store, { groupId, task: options.task, kind, model: options.run.model.id, reference: options.reference }, scored);
+  if (options.store && !interrupted) recordTrajectories(options.store, { groupId, task: options.task, kind, model: options.modelId, reference: options.reference }, scored);
 
   const usage = results.reduce((total, result) => addUsage(total, result.summary.usage), emptyUsage());
   return {
@@ -134,30 +133,25 @@ async function runAttempt(
   attempt: Awaited<ReturnType<typeof createAttemptWorkspace>>,
   info: AttemptInfo,
   signal: AbortSignal,
-  runAgent: NonNullable<GroupOptions['runAgent']>,
 ): Promise<AttemptResult> {
   const startedAt = new Date().toISOString();
   options.onProgress?.({ type: 'attempt-start', attempt: info });
-  const sink = options.sink?.(info);
   const messages: Message[] = [];
-  const system = options.system(attempt.workspace);
-  let summary;
+  const session = await options.session(info);
+  const system = session.system;
+  let done: DoneEvent | undefined;
   try {
-    summary = await runAgent({
-      ...options.run,
-      task: options.task,
-      workspace: attempt.workspace,
-      system,
-      signal,
-      sessionId: info.sessionId,
-      emit: (event) => {
-        if (event.type === 'message') messages.push(event.message);
-        sink?.emit(event);
-      },
-    });
+    for await (const event of session.run(options.task, { signal })) {
+      if (event.type === 'message') messages.push(event.message);
+      else if (event.type === 'history-replaced') messages.splice(0, messages.length, ...event.messages);
+      else if (event.type === 'done') done = event;
+      options.onEvent?.(info, event);
+    }
   } finally {
-    sink?.close?.();
+    await session.close();
   }
+  if (!done) throw new SummonError('internal', `attempt ${info.index} ended without a done event`);
+  const summary = summaryOf(done);
   // The diff is taken before verifying: test runs leave caches and build output behind.
   const diff = await attemptDiff(source, attempt);
   const base = { index: info.index, sessionId: info.sessionId, summary, tokens: summary.usage.inputTokens + summary.usage.outputTokens, costUsd: summary.costUsd, diff, messages, system, startedAt, advantage: 0 };

@@ -1,6 +1,6 @@
 // Shapes of group sampling: its options, one attempt's outcome, and the group's result.
-import type { RunOptions, RunSummary } from '../agent/run.js';
 import type { AgentEvent, Usage } from '../core/events.js';
+import type { RunSummary } from '../core/summary.js';
 import type { Message } from '../core/messages.js';
 import type { Verifier } from '../core/verify.js';
 import type { TrajectoryStore } from '../export/store.js';
@@ -8,8 +8,12 @@ import type { VerificationResult } from '../verify/registry.js';
 import type { AdvantageKind } from './advantage.js';
 import type { AttemptDiff } from './workspace.js';
 
-/** What every attempt's run shares; the group fills in task, workspace, system prompt, signal, session and sink. */
-export type SharedRunOptions = Omit<RunOptions, 'task' | 'workspace' | 'system' | 'signal' | 'sessionId' | 'emit' | 'history'>;
+/** The session an attempt runs in: the session core's Session, opened in the attempt's workspace. */
+export interface AttemptSession {
+  readonly system: string;
+  run(task: string, options: { signal: AbortSignal }): AsyncIterable<AgentEvent>;
+  close(): Promise<void>;
+}
 
 export interface AttemptInfo {
   groupId: string;
@@ -18,12 +22,6 @@ export interface AttemptInfo {
   sessionId: string;
   /** The attempt's own workspace (inside its worktree or copy). */
   workspace: string;
-}
-
-/** Where one attempt's events go (the CLI journals them); closed when the attempt ends. */
-export interface AttemptSink {
-  emit(event: AgentEvent): void;
-  close?(): void;
 }
 
 export type GroupProgress =
@@ -47,10 +45,12 @@ export interface GroupOptions {
   /** Apply the winner's change to the workspace (default true; only a winner with reward > 0 is applied). */
   apply?: boolean;
   signal: AbortSignal;
-  run: SharedRunOptions;
-  /** The system prompt for an attempt's workspace (it names the working folder). */
-  system: (workspace: string) => string;
-  sink?: (attempt: AttemptInfo) => AttemptSink;
+  /** Opens the session an attempt runs in, in its own workspace (createSession with the attempt's cwd and session id). */
+  session: (attempt: AttemptInfo) => Promise<AttemptSession>;
+  /** The model the attempts use, as saved with the trajectories. */
+  modelId: string;
+  /** Every event of every attempt, as it happens. */
+  onEvent?: (attempt: AttemptInfo, event: AgentEvent) => void;
   onProgress?: (progress: GroupProgress) => void;
   /** Where each attempt's trajectory is appended once the group is scored. */
   store?: TrajectoryStore;
@@ -61,8 +61,6 @@ export interface GroupOptions {
   tempDir?: string;
   /** Ignored dependency folders symlinked into every attempt (default node_modules, .venv, venv). */
   linkDirs?: readonly string[];
-  /** The agent loop (default runAgent); benchmarks swap it. */
-  runAgent?: (options: RunOptions) => Promise<RunSummary>;
 }
 
 export interface AttemptResult {

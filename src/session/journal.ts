@@ -9,6 +9,8 @@ import type { AgentEvent } from '../core/events.js';
 export interface Journal {
   readonly path: string;
   append(event: AgentEvent): void;
+  /** fsync: what was appended survives a power cut. */
+  flush(): void;
   close(): void;
 }
 
@@ -29,6 +31,9 @@ export function openJournal(dir: string, sessionId: string): Journal {
       if (!open || NOT_JOURNALED.has(event.type)) return;
       writeSync(fd, `${JSON.stringify(event)}\n`);
       if (event.type === 'done') fdatasyncSync(fd);
+    },
+    flush() {
+      if (open) fdatasyncSync(fd);
     },
     close() {
       if (!open) return;

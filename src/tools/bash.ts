@@ -29,6 +29,7 @@ export const bashTool = defineTool<BashInput>({
       // Leave room for the labels, so the registry need not cut the output a second time.
       maxOutputBytes: Math.max(1000, ctx.maxOutputChars - 1000),
       signal: ctx.signal,
+      ...(ctx.progress ? { onOutput: ctx.progress } : {}),
     });
     return { output: formatResult(result, timeoutMs, ctx.signal.aborted), isError: false };
   },

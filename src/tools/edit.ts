@@ -1,12 +1,11 @@
 // The edit tool: one exact search-and-replace in one file.
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { defineTool } from '../core/tool.js';
-import { writeFileAtomic } from './atomic-write.js';
 import description from './edit.md?raw';
 import { applyEdit, snippetAround } from './edit-apply.js';
 import { fileError } from './fs-errors.js';
 import { displayPath, resolveInWorkspace } from './paths.js';
+import { decodeUtf8 } from './real-fs.js';
 
 export const editInputSchema = z.object({
   path: z.string().min(1),
@@ -24,11 +23,13 @@ export const editTool = defineTool<EditInput>({
   async execute(input, ctx) {
     const file = await resolveInWorkspace(ctx.workspace, input.path);
     const shown = displayPath(ctx.workspace, file);
-    const content = await fs.readFile(file, 'utf8').catch((error: unknown) => {
-      throw fileError(error, shown);
-    });
+    const content = decodeUtf8(
+      await ctx.fs.readFile(file).catch((error: unknown) => {
+        throw fileError(error, shown);
+      }),
+    );
     const outcome = applyEdit(content, input, shown);
-    await writeFileAtomic(file, outcome.content);
+    await ctx.fs.writeFile(file, outcome.content);
     ctx.report({ type: 'file-changed', path: shown });
     const summary = `edited ${shown}: replaced ${outcome.replacements} occurrence${outcome.replacements === 1 ? '' : 's'}`;
     if (outcome.replacements > 1) return { output: summary };

@@ -26,4 +26,6 @@ export {
 } from './registry.js';
 export { displayPath, isInside, resolveInWorkspace } from './paths.js';
 export { writeFileAtomic } from './atomic-write.js';
+export { createRealFileSystem, realFileSystem, type RealFileSystemOptions } from './real-fs.js';
+export type { BeforeFileChange, FileChange, FileStat, FileSystemPort } from '../core/fs-port.js';
 export { defaultSpawn, killAllRunning, runningCount } from './spawn.js';

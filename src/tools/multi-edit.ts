@@ -1,14 +1,14 @@
 // The multi_edit tool: several exact replacements across files, all applied or none.
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { SummonError } from '../core/errors.js';
+import type { FileSystemPort } from '../core/fs-port.js';
 import { defineTool } from '../core/tool.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { editInputSchema } from './edit.js';
 import { applyEdit } from './edit-apply.js';
 import { fileError } from './fs-errors.js';
 import description from './multi-edit.md?raw';
 import { displayPath, resolveInWorkspace } from './paths.js';
+import { decodeUtf8 } from './real-fs.js';
 
 const inputSchema = z.object({
   edits: z.array(editInputSchema).min(1),
@@ -18,6 +18,8 @@ type MultiEditInput = z.infer<typeof inputSchema>;
 interface PendingFile {
   shown: string;
   original: string;
+  /** The bytes read, put back as they were if a later write fails. */
+  originalBytes: Uint8Array;
   content: string;
   replacements: number;
 }
@@ -36,10 +38,11 @@ export const multiEditTool = defineTool<MultiEditInput>({
         let pending = files.get(file);
         if (!pending) {
           const shown = displayPath(ctx.workspace, file);
-          const original = await fs.readFile(file, 'utf8').catch((error: unknown) => {
+          const originalBytes = await ctx.fs.readFile(file).catch((error: unknown) => {
             throw fileError(error, shown);
           });
-          pending = { shown, original, content: original, replacements: 0 };
+          const original = decodeUtf8(originalBytes);
+          pending = { shown, original, originalBytes, content: original, replacements: 0 };
           files.set(file, pending);
         }
         const outcome = applyEdit(pending.content, edit, pending.shown);
@@ -54,7 +57,7 @@ export const multiEditTool = defineTool<MultiEditInput>({
         });
       }
     }
-    await writeAllOrRestore(files);
+    await writeAllOrRestore(ctx.fs, files);
     const lines = [...files.values()].map((file) => `  ${file.shown}: ${file.replacements} replacement${file.replacements === 1 ? '' : 's'}`);
     for (const file of files.values()) if (file.content !== file.original) ctx.report({ type: 'file-changed', path: file.shown });
     return { output: `applied ${input.edits.length} edit${input.edits.length === 1 ? '' : 's'} to ${files.size} file${files.size === 1 ? '' : 's'}:\n${lines.join('\n')}` };
@@ -62,16 +65,16 @@ export const multiEditTool = defineTool<MultiEditInput>({
 });
 
 /** If a later write fails (disk full, permissions), put back the files already written. */
-async function writeAllOrRestore(files: Map<string, PendingFile>): Promise<void> {
+async function writeAllOrRestore(fs: FileSystemPort, files: Map<string, PendingFile>): Promise<void> {
   const written: [string, PendingFile][] = [];
   for (const entry of files) {
     const [file, pending] = entry;
     if (pending.content === pending.original) continue;
     try {
-      await writeFileAtomic(file, pending.content);
+      await fs.writeFile(file, pending.content);
       written.push(entry);
     } catch (error) {
-      for (const [doneFile, done] of written) await writeFileAtomic(doneFile, done.original).catch(() => undefined);
+      for (const [doneFile, done] of written) await fs.writeFile(doneFile, done.originalBytes).catch(() => undefined);
       const reason = fileError(error, pending.shown);
       const message = reason instanceof Error ? reason.message : String(reason);
       throw new SummonError('tool-failed', `writing ${pending.shown} failed, so no file was changed: ${message}`, { cause: error });

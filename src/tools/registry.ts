@@ -23,12 +23,19 @@ export interface ToolRegistryOptions {
   permit?: (request: { name: string; kind: ToolKind; input: unknown }) => PermissionDecision | Promise<PermissionDecision>;
 }
 
+/** A call whose tool exists and whose arguments validated, or the error result the model reads. */
+export type PreparedCall = { ok: true; tool: Tool; input: unknown } | { ok: false; error: string };
+
 export interface ToolRegistry {
   list(): readonly Tool[];
   get(name: string): Tool | undefined;
   /** Whether the tool only reads, so several such calls may run in parallel. Unknown names are not. */
   isReadOnly(name: string): boolean;
-  /** Never throws: every failure is an `isError` result. */
+  /** Finds the tool and validates the arguments; never throws. */
+  prepare(call: ToolCall): PreparedCall;
+  /** Runs a prepared call (no permission check: the caller made it); never throws. */
+  run(name: string, input: unknown, ctx: ToolContext): Promise<ToolCallOutcome>;
+  /** prepare, permit, run. Never throws: every failure is an `isError` result. */
   execute(call: ToolCall, ctx: ToolContext): Promise<ToolCallOutcome>;
 }
 
@@ -38,34 +45,52 @@ export function createToolRegistry(tools: readonly Tool[], options: ToolRegistry
     if (byName.has(tool.name)) throw new Error(`two tools are named "${tool.name}"`);
     byName.set(tool.name, tool);
   }
+  const prepare = (call: ToolCall): PreparedCall => {
+    const tool = byName.get(call.name);
+    if (!tool) return { ok: false, error: failure(`unknown tool "${call.name}"`, `available tools: ${[...byName.keys()].join(', ')}`, 'tool-unknown').output };
+    const raw = parseArguments(call.input);
+    if (!raw.ok) return { ok: false, error: failure(`arguments were not valid JSON: ${raw.error}; send a JSON object matching the schema`, undefined, 'tool-invalid-input').output };
+    const parsed = tool.input.safeParse(raw.value);
+    if (!parsed.success) {
+      return { ok: false, error: failure(`invalid arguments for ${tool.name}:\n${describeIssues(parsed.error)}`, `fix these fields and call ${tool.name} again`, 'tool-invalid-input').output };
+    }
+    return { ok: true, tool, input: parsed.data };
+  };
+  const run = async (name: string, input: unknown, ctx: ToolContext): Promise<ToolCallOutcome> => {
+    const tool = byName.get(name);
+    if (!tool) return failure(`unknown tool "${name}"`, undefined, 'tool-unknown');
+    try {
+      const result = await tool.execute(input, ctx);
+      const output = result.output === '' ? '(no output)' : result.output;
+      return { output: truncateOutput(output, ctx.maxOutputChars), isError: result.isError ?? false };
+    } catch (error) {
+      return caught(error, ctx);
+    }
+  };
   return {
     list: () => tools,
     get: (name) => byName.get(name),
     isReadOnly: (name) => byName.get(name)?.kind === 'read',
+    prepare,
+    run,
     async execute(call, ctx) {
-      const tool = byName.get(call.name);
-      if (!tool) {
-        return failure(`unknown tool "${call.name}"`, `available tools: ${[...byName.keys()].join(', ')}`, 'tool-unknown');
-      }
-      const raw = parseArguments(call.input);
-      if (!raw.ok) return failure(`arguments were not valid JSON: ${raw.error}; send a JSON object matching the schema`, undefined, 'tool-invalid-input');
-      const parsed = tool.input.safeParse(raw.value);
-      if (!parsed.success) {
-        return failure(`invalid arguments for ${tool.name}:\n${describeIssues(parsed.error)}`, `fix these fields and call ${tool.name} again`, 'tool-invalid-input');
-      }
+      const prepared = prepare(call);
+      if (!prepared.ok) return { output: prepared.error, isError: true };
       try {
-        const decision = (await options.permit?.({ name: tool.name, kind: tool.kind, input: parsed.data })) ?? { allow: true };
+        const decision = (await options.permit?.({ name: prepared.tool.name, kind: prepared.tool.kind, input: prepared.input })) ?? { allow: true };
         if (!decision.allow) return failure(`permission denied: ${decision.reason}`, undefined, 'permission-denied');
-        const result = await tool.execute(parsed.data, ctx);
-        const output = result.output === '' ? '(no output)' : result.output;
-        return { output: truncateOutput(output, ctx.maxOutputChars), isError: result.isError ?? false };
       } catch (error) {
-        if (ctx.signal.aborted) return failure('interrupted before the tool finished', undefined, 'interrupted');
-        if (isSummonError(error)) return failure(truncateOutput(error.message, ctx.maxOutputChars), error.hint, error.code);
-        return failure(error instanceof Error ? error.message : String(error), undefined, 'tool-failed');
+        return caught(error, ctx);
       }
+      return run(prepared.tool.name, prepared.input, ctx);
     },
   };
+}
+
+function caught(error: unknown, ctx: ToolContext): ToolCallOutcome {
+  if (ctx.signal.aborted) return failure('interrupted before the tool finished', undefined, 'interrupted');
+  if (isSummonError(error)) return failure(truncateOutput(error.message, ctx.maxOutputChars), error.hint, error.code);
+  return failure(error instanceof Error ? error.message : String(error), undefined, 'tool-failed');
 }
 
 function failure(message: string, hint: string | undefined, code: string): ToolCallOutcome {

@@ -52,8 +52,15 @@ export const defaultSpawn: SpawnPort = (request) => {
     const perStream = Math.max(0, Math.floor(request.maxOutputBytes / 2));
     const stdout = new HeadTailBuffer(perStream);
     const stderr = new HeadTailBuffer(perStream);
-    child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk));
+    const onOutput = request.onOutput;
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      onOutput?.(chunk);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      onOutput?.(chunk);
+    });
 
     let timedOut = false;
     let stopping = false;

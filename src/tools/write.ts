@@ -1,9 +1,7 @@
 // The write tool: creates or replaces a whole file, atomically.
-import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { SummonError } from '../core/errors.js';
 import { defineTool } from '../core/tool.js';
-import { writeFileAtomic } from './atomic-write.js';
 import { fileError } from './fs-errors.js';
 import { displayPath, resolveInWorkspace } from './paths.js';
 import description from './write.md?raw';
@@ -22,11 +20,11 @@ export const writeTool = defineTool<WriteInput>({
   async execute(input, ctx) {
     const file = await resolveInWorkspace(ctx.workspace, input.path);
     const shown = displayPath(ctx.workspace, file);
-    const existing = await fs.stat(file).catch(() => undefined);
-    if (existing?.isDirectory()) {
+    const existing = await ctx.fs.stat(file).catch(() => undefined);
+    if (existing?.isDirectory) {
       throw new SummonError('tool-failed', `${shown} is a directory`, { hint: 'give a file path inside it' });
     }
-    await writeFileAtomic(file, input.content).catch((error: unknown) => {
+    await ctx.fs.writeFile(file, input.content).catch((error: unknown) => {
       throw fileError(error, shown);
     });
     ctx.report({ type: 'file-changed', path: shown });

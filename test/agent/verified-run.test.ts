@@ -4,13 +4,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAgent, type RunSummary } from '../../src/agent/run.js';
-import { prepareModel } from '../../src/agent/setup.js';
-import { DEFAULT_CONFIG } from '../../src/core/config.js';
+import { verificationGate } from '../../src/agent/gates.js';
 import type { AgentEvent } from '../../src/core/events.js';
+import { summaryOf, type RunSummary } from '../../src/core/summary.js';
 import type { Verifier } from '../../src/core/verify.js';
 import { startFakeLlm, type FakeLlmServer, type FakeScript } from '../../src/fake-llm/index.js';
-import { builtinTools, defaultSpawn } from '../../src/tools/index.js';
+import { createSession } from '../../src/session/session.js';
+import { isolatedEnv } from '../group/helpers.js';
 
 let server: FakeLlmServer | undefined;
 afterEach(async () => {
@@ -31,27 +31,20 @@ async function run(script: FakeScript, maxTurns = 10): Promise<{ summary: RunSum
   server = await startFakeLlm({ script });
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'summon-verified-'));
   writeFileSync(path.join(workspace, 'answer.txt'), '41\n');
-  const model = await prepareModel({ model: 'openai-chat/gpt-4.1', providers: { openai: { baseUrl: `${server.url}/v1`, apiKey: 'k' } }, models: {} }, {});
-  const events: AgentEvent[] = [];
-  const summary = await runAgent({
-    task: 'make answer.txt hold the answer',
-    workspace,
-    system: 'system',
-    model,
-    think: 'off',
-    limits: { maxTurns },
-    compactAt: 0.8,
-    retry: { ...DEFAULT_CONFIG.retry, baseDelayMs: 1 },
-    tools: builtinTools,
-    commandTimeoutMs: 10_000,
-    maxToolOutputChars: 30_000,
-    spawn: defaultSpawn,
-    signal: new AbortController().signal,
-    sessionId: 'test',
-    version: 'test',
-    emit: (event) => events.push(event),
-    verifiers: [fileVerifier],
+  const session = await createSession({
+    cwd: workspace,
+    env: isolatedEnv(),
+    config: { model: 'openai-chat/gpt-4.1', providers: { openai: { baseUrl: `${server.url}/v1`, apiKey: 'k' } }, maxTurns, retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 10, requestTimeoutMs: 20_000 } },
+    sessionsDir: false,
+    // A verifier of the test's own, as a done gate: the same gate --verify and the config's verifiers use.
+    hooks: { doneGates: [verificationGate([fileVerifier])] },
   });
+  const events: AgentEvent[] = [];
+  for await (const event of session.run('make answer.txt hold the answer')) events.push(event);
+  await session.close();
+  const done = events.at(-1);
+  if (done?.type !== 'done') throw new Error('no done event');
+  const summary = summaryOf(done);
   return { summary, events, workspace };
 }
 

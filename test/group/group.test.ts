@@ -10,7 +10,7 @@ import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
 import { groupAdvantages, renderLeaderboard, runGroup } from '../../src/group/index.js';
 import { defaultSpawn } from '../../src/tools/index.js';
 import { buildVerifiers } from '../../src/verify/registry.js';
-import { FIXED_SLUG, PARTIAL_SLUG, git, requestInfo, runOptions, slugProject, write, writeThenAnswer } from './helpers.js';
+import { FIXED_SLUG, PARTIAL_SLUG, git, requestInfo, attemptSessions, slugProject, write, writeThenAnswer } from './helpers.js';
 
 let server: FakeLlmServer | undefined;
 afterEach(async () => {
@@ -38,7 +38,7 @@ describe('runGroup', () => {
     const tmp = tempRoot();
     const events = new Map<number, AgentEvent[]>();
     const store = openTrajectoryStore(mkdtempSync(path.join(os.tmpdir(), 'summon-traj-')));
-    const { run, system } = await runOptions(server.url);
+    const sessions = attemptSessions(server.url);
 
     const result = await runGroup({
       task: 'make the slug tests pass',
@@ -47,14 +47,12 @@ describe('runGroup', () => {
       concurrency: 2,
       verifiers: verifiers(),
       signal: new AbortController().signal,
-      run,
-      system,
+      ...sessions,
       tempDir: tmp,
       store,
-      sink: (attempt) => {
-        const list: AgentEvent[] = [];
-        events.set(attempt.index, list);
-        return { emit: (event) => list.push(event) };
+      onEvent: (attempt, event) => {
+        if (!events.has(attempt.index)) events.set(attempt.index, []);
+        events.get(attempt.index)!.push(event);
       },
     });
 
@@ -77,7 +75,7 @@ describe('runGroup', () => {
     // Three attempts took two turns, the idle one took one.
     expect(result.compute).toMatchObject({ attempts: 4, tokens: 7 * 1100 });
     expect(result.compute.costUsd).toBeCloseTo((7 * (1000 * 1 + 100 * 2)) / 1e6);
-    // Each attempt's events went to its own sink, under its own session.
+    // Each attempt's events came from its own session.
     expect([...events.keys()].sort()).toEqual([1, 2, 3, 4]);
     expect(events.get(2)!.at(-1)).toMatchObject({ type: 'done', reason: 'completed', sessionId: `${result.groupId}-2` });
     // Nothing left behind.
@@ -96,8 +94,8 @@ describe('runGroup', () => {
     const scripts: Record<number, string | undefined> = { 1: PARTIAL_SLUG, 2: FIXED_SLUG, 3: FIXED_SLUG };
     server = await startFakeLlm({ script: (request) => { const { attempt, turn } = requestInfo(request); return writeThenAnswer(turn, scripts[attempt]); } });
     const repo = slugProject();
-    const { run, system } = await runOptions(server.url);
-    const result = await runGroup({ task: 'fix', workspace: repo, attempts: 'auto', maxAttempts: 5, concurrency: 1, verifiers: verifiers(), signal: new AbortController().signal, run, system, tempDir: tempRoot() });
+    const sessions = attemptSessions(server.url);
+    const result = await runGroup({ task: 'fix', workspace: repo, attempts: 'auto', maxAttempts: 5, concurrency: 1, verifiers: verifiers(), signal: new AbortController().signal, ...sessions, tempDir: tempRoot() });
     expect(result.attempts.map((a) => a.index)).toEqual([1, 2]);
     expect(result.winner?.index).toBe(2);
     expect(result.attempts[1]!.advantage).toBeCloseTo(0.125 / (0.125 + 1e-4));
@@ -107,7 +105,7 @@ describe('runGroup', () => {
     server = await startFakeLlm({ script: () => ({ toolCalls: [{ name: 'bash', input: { command: 'sleep 30' } }] }) });
     const repo = slugProject();
     const tmp = tempRoot();
-    const { run, system } = await runOptions(server.url);
+    const sessions = attemptSessions(server.url);
     const controller = new AbortController();
     const started: number[] = [];
     const began = Date.now();
@@ -118,8 +116,7 @@ describe('runGroup', () => {
       concurrency: 3,
       verifiers: verifiers(),
       signal: controller.signal,
-      run,
-      system,
+      ...sessions,
       tempDir: tmp,
       onProgress: (progress) => {
         if (progress.type === 'attempt-start') started.push(progress.attempt.index);
@@ -139,8 +136,8 @@ describe('runGroup', () => {
     server = await startFakeLlm({ script: () => ({ fault: { kind: 'status', status: 401, message: 'bad key' } }) });
     const repo = slugProject();
     const tmp = tempRoot();
-    const { run, system } = await runOptions(server.url);
-    await expect(runGroup({ task: 'fix', workspace: repo, attempts: 3, verifiers: verifiers(), signal: new AbortController().signal, run, system, tempDir: tmp })).rejects.toMatchObject({ code: 'auth-failed' });
+    const sessions = attemptSessions(server.url);
+    await expect(runGroup({ task: 'fix', workspace: repo, attempts: 3, verifiers: verifiers(), signal: new AbortController().signal, ...sessions, tempDir: tmp })).rejects.toMatchObject({ code: 'auth-failed' });
     expect(readdirSync(tmp)).toEqual([]);
     expect(worktrees(repo)).toBe(1);
   });
@@ -149,14 +146,14 @@ describe('runGroup', () => {
     server = await startFakeLlm({ script: (request) => writeThenAnswer(requestInfo(request).turn, FIXED_SLUG) });
     const dir = mkdtempSync(path.join(os.tmpdir(), 'summon-group-plain-'));
     write(dir, { 'package.json': JSON.stringify({ type: 'module' }), 'slug.js': PARTIAL_SLUG, 'test/slug.test.js': readFileSync(path.join(slugProject(), 'test/slug.test.js'), 'utf8') });
-    const { run, system } = await runOptions(server.url);
+    const sessions = attemptSessions(server.url);
     const tmp = tempRoot();
-    const result = await runGroup({ task: 'fix', workspace: dir, attempts: 2, verifiers: verifiers(), signal: new AbortController().signal, run, system, tempDir: tmp });
+    const result = await runGroup({ task: 'fix', workspace: dir, attempts: 2, verifiers: verifiers(), signal: new AbortController().signal, ...sessions, tempDir: tmp });
     expect(result.attempts.map((a) => a.reward)).toEqual([1, 1]);
     expect(result.applied).toBe(true);
     expect(readFileSync(path.join(dir, 'slug.js'), 'utf8')).toBe(FIXED_SLUG);
     expect(existsSync(path.join(dir, '.git'))).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
-    await expect(runGroup({ task: 'fix', workspace: dir, attempts: 2, verifiers: [], signal: new AbortController().signal, run, system })).rejects.toThrow(/at least one verifier/);
+    await expect(runGroup({ task: 'fix', workspace: dir, attempts: 2, verifiers: [], signal: new AbortController().signal, ...sessions })).rejects.toThrow(/at least one verifier/);
   });
 });

@@ -1,13 +1,13 @@
-// A git project with a failing node:test suite, and run options that point the real agent loop at
-// the fake LLM server, scripted per attempt (the attempt is read from the worktree path in the prompt).
+// A git project with a failing node:test suite, and attempt sessions (the session core's
+// createSession) that point the real agent loop at the fake LLM server, scripted per attempt (the
+// attempt is read from the worktree path in the prompt).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareModel, prepareSystemPrompt } from '../../src/agent/setup.js';
 import type { FakeReply, RecordedRequest } from '../../src/fake-llm/index.js';
-import type { SharedRunOptions } from '../../src/group/index.js';
-import { builtinTools, defaultSpawn } from '../../src/tools/index.js';
+import type { GroupOptions } from '../../src/group/index.js';
+import { createSession } from '../../src/session/session.js';
 
 export const BUGGY_SLUG = "export const slug = (s) => s.toLowerCase().replace(' ', '-');\n";
 export const FIXED_SLUG = "export const slug = (s) => s.trim().toLowerCase().split(/\\s+/).join('-');\n";
@@ -50,29 +50,29 @@ export function slugProject(): string {
   return makeRepo({ 'package.json': JSON.stringify({ type: 'module', scripts: { test: 'node --test' } }), 'slug.js': BUGGY_SLUG, 'test/slug.test.js': SLUG_TESTS });
 }
 
-export async function runOptions(serverUrl: string): Promise<{ run: SharedRunOptions; system: (workspace: string) => string }> {
-  const model = await prepareModel(
-    {
-      model: 'scripted/group-test',
-      providers: { scripted: { type: 'openai-compatible', baseUrl: `${serverUrl}/v1` } },
-      models: { 'scripted/group-test': { contextWindow: 128_000, maxOutputTokens: 8_192, inputPrice: 1, outputPrice: 2, tools: true, reasoning: 'none' } },
-    },
-    {},
-  );
+/** The model config a test session uses: the fake server as an OpenAI-compatible provider, priced 1/2 $ per M tokens. */
+export function scriptedConfig(serverUrl: string, maxTurns = 8) {
   return {
-    run: {
-      model,
-      think: 'off',
-      limits: { maxTurns: 8 },
-      compactAt: 0.8,
-      retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, requestTimeoutMs: 20_000 },
-      tools: builtinTools,
-      commandTimeoutMs: 30_000,
-      maxToolOutputChars: 30_000,
-      spawn: defaultSpawn,
-      version: 'test',
-    },
-    system: (workspace) => prepareSystemPrompt(workspace).system,
+    model: 'scripted/group-test',
+    providers: { scripted: { type: 'openai-compatible' as const, baseUrl: `${serverUrl}/v1` } },
+    models: { 'scripted/group-test': { contextWindow: 128_000, maxOutputTokens: 8_192, inputPrice: 1, outputPrice: 2, tools: true, reasoning: 'none' as const } },
+    maxTurns,
+    retry: { maxAttempts: 1, baseDelayMs: 10, maxDelayMs: 10, requestTimeoutMs: 20_000 },
+  };
+}
+
+/** An environment with its own home, so no user config or cache leaks in. */
+export function isolatedEnv(): Record<string, string> {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'summon-test-home-'));
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state') };
+}
+
+/** What runGroup needs to open each attempt's session against the fake server. */
+export function attemptSessions(serverUrl: string): Pick<GroupOptions, 'session' | 'modelId'> {
+  const env = isolatedEnv();
+  return {
+    modelId: 'scripted/group-test',
+    session: (attempt) => createSession({ cwd: attempt.workspace, id: attempt.sessionId, env, config: scriptedConfig(serverUrl), sessionsDir: false }),
   };
 }
 

@@ -14,7 +14,7 @@ describe('journal', () => {
     const base = { ts: '2026-03-04T05:06:07.000Z', sessionId };
     const events: AgentEvent[] = [
       { ...base, type: 'session-start', task: 't', model: 'm/x', cwd: '/w', version: '1' },
-      { ...base, type: 'text-delta', text: 'partial' },
+      { ...base, type: 'text-delta', id: '1.1', turn: 1, text: 'partial' },
       { ...base, type: 'message', message: { role: 'user', content: 't' } },
     ];
     for (const event of events) journal.append(event);

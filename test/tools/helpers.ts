@@ -1,9 +1,9 @@
-// Shared fixtures for the tool tests: a real temp workspace and a context with the real spawn port.
+// Shared fixtures for the tool tests: a real temp workspace and a context with the real spawn and filesystem ports.
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ToolContext, ToolUpdate } from '../../src/core/tool.js';
-import { defaultSpawn } from '../../src/tools/index.js';
+import { defaultSpawn, realFileSystem } from '../../src/tools/index.js';
 
 export async function makeWorkspace(files: Record<string, string> = {}): Promise<string> {
   const workspace = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'summon-tools-')));
@@ -28,6 +28,7 @@ export function makeContext(workspace: string, overrides: Partial<ToolContext> =
     workspace,
     signal: new AbortController().signal,
     spawn: defaultSpawn,
+    fs: realFileSystem,
     maxOutputChars: 30_000,
     commandTimeoutMs: 20_000,
     report: (update) => updates.push(update),

@@ -1,11 +1,12 @@
 // Connects a policy to the tool registry's `permit` hook. Interactive callers pass `approve`;
 // headless callers pass none, and then every "ask" becomes a deny with a reason saying how to allow it.
+import { answerParts, type ApprovalAnswer } from '../../core/approval.js';
 import type { ToolKind } from '../../core/tool.js';
 import { loadShellParser } from './shell-parse.js';
 import { compilePolicy, type PermissionRequest, type PermissionVerdict, type Policy } from './policy.js';
 
-/** An interactive answer: once, always for this run (grants the rule), or no. */
-export type Approval = 'once' | 'always' | 'deny';
+/** An interactive answer: once, always for this session (grants the exact request), no, or no with a reason. */
+export type Approval = ApprovalAnswer;
 
 export interface PermitOptions {
   workspace: string;
@@ -39,9 +40,9 @@ export function createPermit(policy: Policy, options: PermitOptions): PermitFunc
     if (verdict.decision === 'ask') {
       if (!options.approve) verdict = asDenyWhenHeadless(verdict);
       else {
-        const answer = await options.approve(request, verdict);
-        verdict = answer === 'deny' ? { ...verdict, decision: 'deny', reason: 'refused by the user' } : { ...verdict, decision: 'allow', reason: 'approved by the user' };
-        if (answer === 'always') policy.grantRequest(request);
+        const { answer, reason } = answerParts(await options.approve(request, verdict));
+        verdict = answer === 'deny' ? { ...verdict, decision: 'deny', reason: `refused by the user${reason ? `: ${reason}` : ''}` } : { ...verdict, decision: 'allow', reason: 'approved by the user' };
+        if (answer === 'allow-always') policy.grantRequest(request);
       }
     }
     options.onDecision?.(request, verdict);

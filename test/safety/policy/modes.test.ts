@@ -62,7 +62,7 @@ describe('grants and headless runs', () => {
       workspace: WORKSPACE,
       approve: async (request) => {
         asked.push(JSON.stringify(request.input));
-        return 'always';
+        return 'allow-always';
       },
     });
     expect(await permit({ name: 'bash', kind: 'exec', input: { command: 'make && make test' } })).toEqual({ allow: true });

@@ -47,3 +47,35 @@ it('passes net(…) allow rules to the sandbox as its network allow-list', async
   expect(result.stdout).toContain('denied=403');
   expect(events).toEqual([expect.objectContaining({ type: 'permission', tool: 'net', decision: 'deny', reason: expect.stringContaining('net(127.0.0.1)') })]);
 });
+
+it('with someone to ask, a host no rule names is asked about; "allow always" lets it through without asking again', async () => {
+  const events: AgentEventBody[] = [];
+  const asked: unknown[] = [];
+  const answers = ['deny', 'allow-always'] as const;
+  let next = 0;
+  const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/nonexistent-home' };
+  const safety = await prepareSafety(
+    { sandbox: true, permissions: { allow: [], ask: [], deny: [] } },
+    {
+      workspace,
+      env,
+      emit: (event) => events.push(event),
+      ask: async (request) => {
+        asked.push({ source: request.source, input: request.input });
+        return answers[next++] ?? 'deny';
+      },
+    },
+  );
+  const curl = `curl -sS --max-time 5 -o /dev/null -w "status=%{http_code}\\n" http://localhost:${port}/`;
+  const result = await safety.spawn({
+    command: 'bash',
+    args: ['-c', `${curl}; ${curl}; ${curl}`],
+    cwd: workspace, env, timeoutMs: 20_000, maxOutputBytes: 10_000, signal: new AbortController().signal,
+  });
+  // Refused, then allowed always, then allowed without a question.
+  expect(result.stdout.trim().split('\n')).toEqual(['status=403', 'status=200', 'status=200']);
+  expect(asked).toEqual([
+    { source: 'network', input: { host: 'localhost', port, method: 'GET' } },
+    { source: 'network', input: { host: 'localhost', port, method: 'GET' } },
+  ]);
+});

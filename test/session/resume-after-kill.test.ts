@@ -1,0 +1,61 @@
+// resumeSession in a new process: a front end is killed with SIGKILL in the middle of a run (the
+// model is answering its second request); the session resumes from the journal with every message
+// the killed process had emitted, and the dangling state is repaired so the provider accepts it.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { AgentEvent } from '../../src/core/events.js';
+import { resumeSession } from '../../src/session/session.js';
+import { useFakeLlm } from '../fake-llm/lifecycle.js';
+import { bodyText, fakeModelConfig, isolatedEnv, ofType, runTask, tempWorkspace } from './helpers.js';
+
+const startFake = useFakeLlm();
+const SCRIPT = path.join(import.meta.dirname, 'fixtures', 'run-session.mjs');
+
+it('continues a session whose process was killed with SIGKILL mid-run', async () => {
+  let calls = 0;
+  const fake = await startFake(() => {
+    calls++;
+    if (calls === 1) return { text: 'Writing the note.', toolCalls: [{ name: 'write', input: { path: 'note.txt', content: 'written before the kill\n' } }] };
+    if (calls === 2) return { fault: { kind: 'hang' } };
+    return { text: 'Resumed: note.txt is written.' };
+  });
+  const env = isolatedEnv();
+  const cwd = tempWorkspace();
+  const config = fakeModelConfig(fake.url);
+  const child = spawn(process.execPath, [SCRIPT, cwd, JSON.stringify(config), 'write a note'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const printed: Array<AgentEvent | { type: 'session-id'; id: string }> = [];
+  let buffer = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) printed.push(JSON.parse(line) as AgentEvent);
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  // The second request is the model answering the tool result: kill the front end while it waits.
+  const deadline = Date.now() + 20_000;
+  while (fake.requests.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(fake.requests.length, stderr).toBe(2);
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+
+  const id = (printed[0] as { id: string }).id;
+  const emittedMessages = printed.flatMap((event) => (event.type === 'message' ? [event.message] : []));
+  expect(emittedMessages.map((message) => message.role)).toEqual(['user', 'assistant', 'tool']);
+
+  const resumed = await resumeSession(id, { env, config });
+  // Everything the killed process emitted is there (the request in flight had produced nothing yet).
+  expect(resumed.history()).toEqual(emittedMessages);
+  expect(resumed.workspace).toBe(cwd);
+  const events = await runTask(resumed, 'go on');
+  await resumed.close();
+  expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', result: 'Resumed: note.txt is written.' });
+  expect(ofType(events, 'session-start')[0]).toMatchObject({ run: 2, resumed: true, sessionId: id });
+  const seen = bodyText(fake.requests[2]);
+  expect(seen).toContain('write a note');
+  expect(seen).toContain('note.txt');
+  expect(seen).toContain('go on');
+});
