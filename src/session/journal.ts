@@ -1,7 +1,7 @@
 // The session journal: every event of a run appended as one JSON line, from the first event on.
 // Each line is written with a synchronous write(2), so a crash or Ctrl-C of summon loses nothing;
 // the file is fsync'd when the run ends (and at close), so it also survives a power cut from then.
-// Text deltas are not journaled: the complete messages they add up to are.
+// Text deltas and command progress are not journaled: the complete messages and results they add up to are.
 import { closeSync, fdatasyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AgentEvent } from '../core/events.js';
@@ -14,7 +14,7 @@ export interface Journal {
   close(): void;
 }
 
-const NOT_JOURNALED = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta']);
+const NOT_JOURNALED = new Set<AgentEvent['type']>(['text-delta', 'reasoning-delta', 'tool-progress']);
 
 export function journalPath(dir: string, sessionId: string): string {
   return path.join(dir, `${sessionId}.jsonl`);
