@@ -21,6 +21,8 @@ export interface ParsedArgs {
   help: boolean;
   /** Ad-hoc verifier command lines from --verify. */
   verify: string[];
+  /** --resume ID: continue that session; --continue: the newest session of the working folder. */
+  resume?: { id: string } | { latest: true };
   /** Group sampling: --attempts N|auto and its settings; absent for a single run. */
   group?: { attempts: number | 'auto'; maxAttempts: number; concurrency: number; advantage: 'grpo' | 'dr-grpo'; apply: boolean };
   /** Config values set by flags, and which flag set each path. */
@@ -43,6 +45,8 @@ const OPTIONS = {
   'no-sandbox': { type: 'boolean' },
   'no-audit': { type: 'boolean' },
   verify: { type: 'string', multiple: true },
+  resume: { type: 'string', short: 'r' },
+  continue: { type: 'boolean', short: 'c' },
   attempts: { type: 'string' },
   'max-attempts': { type: 'string' },
   concurrency: { type: 'string' },
@@ -131,6 +135,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   } else if (values.concurrency !== undefined || values['max-attempts'] !== undefined || values.advantage !== undefined || values['no-apply']) {
     throw usage('--concurrency, --max-attempts, --advantage and --no-apply only apply to group runs', 'add --attempts N (or --attempts auto)');
   }
+  let resume: ParsedArgs['resume'];
+  if (values.resume !== undefined && values.continue) throw usage('--resume and --continue cannot be used together', 'use --resume ID for one session, or --continue for the newest one of this folder');
+  if (values.resume !== undefined) resume = { id: values.resume };
+  else if (values.continue) resume = { latest: true };
+  if (resume && group) throw usage('--resume and --continue do not apply to group runs', 'drop --attempts to continue a session');
   const outputFormat = values['output-format'] ?? 'text';
   if (outputFormat !== 'text' && outputFormat !== 'json' && outputFormat !== 'stream-json') {
     throw usage(`--output-format "${outputFormat}" is not valid`, 'use text, json or stream-json');
@@ -150,6 +159,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     help: values.help ?? false,
     verify: values.verify ?? [],
     ...(group ? { group } : {}),
+    ...(resume ? { resume } : {}),
     layer,
     flagSources,
   };

@@ -34,6 +34,8 @@ Options for run:
       --max-turns N                stop after N model turns (default 50)
       --max-cost USD               stop once the run has cost this much
       --timeout SEC                stop after SEC seconds
+  -c, --continue                   continue the newest session of this folder with the task
+  -r, --resume ID                  continue session ID (its journal's name) with the task
   -v, --verbose                    show tool calls on stderr as they happen
       --debug                      show stack traces for errors
   -V, --version                    print the version
@@ -54,13 +56,14 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
 
 Runs the agent on TASK in the current folder (or --cwd DIR) until it is done, then prints the answer.
 TASK - reads the task from standard input; input piped in with a task is attached below it.
-Options: --cwd, --model, --think, --output-format, --max-turns, --max-cost, --timeout, --verbose, --debug
-(see summon --help for each).
+Options: --cwd, --model, --think, --output-format, --max-turns, --max-cost, --timeout, --continue,
+--resume, --verbose, --debug (see summon --help for each).
 
 Examples:
   summon run "make the date parser accept ISO week dates" --model anthropic/claude-sonnet-4-5
   summon run "why does npm test fail?" --output-format stream-json | jq -c 'select(.type=="tool-call")'
   summon run "update the changelog" --cwd ../other-repo --max-cost 0.50
+  summon -p "now add a test for it" --continue
   npm test 2>&1 | summon run "make these failures pass"`,
   demo: `summon demo [--model PROVIDER/MODEL] [--keep]
 

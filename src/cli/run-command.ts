@@ -2,7 +2,8 @@
 // (or a group of attempts with --attempts). Ctrl-C interrupts; a second Ctrl-C exits at once.
 import { SummonError } from '../core/errors.js';
 import { summaryOf, type DoneEvent, type RunSummary } from '../core/summary.js';
-import { createSession } from '../session/session.js';
+import { listSessions } from '../session/list.js';
+import { createSession, resumeSession, type Session, type SessionOptions } from '../session/session.js';
 import { sessionsDir } from '../session/paths.js';
 import { killAllRunning } from '../tools/index.js';
 import type { ParsedArgs } from './args.js';
@@ -32,7 +33,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
       const { runGroupMode } = await import('./group-run.js');
       return await runGroupMode({ session: sessionOptions, task, group: args.group, io, printer, outputFormat: args.outputFormat, sessionsDir: sessionsDir(io.env) });
     }
-    const session = await createSession(sessionOptions);
+    const session = args.resume ? await resumeFrom(args.resume, { ...sessionOptions, cwd: args.cwd }, io) : await createSession(sessionOptions);
     exitNow = () => void session.close();
     if (!session.sandboxed) io.stderr('summon: warning: --no-sandbox: commands run with your full user rights; exec tools need an explicit --allow\n');
     if (!session.model.known) io.stderr(`summon: note: ${session.model.id} is not in the model table; assuming a ${session.model.contextWindow.toLocaleString('en-US')}-token window and no cost (override under "models" in the config)\n`);
@@ -57,6 +58,17 @@ export async function runCommand(args: ParsedArgs, io: CliIo): Promise<number> {
     process.off('SIGTERM', onSignal);
     killAllRunning();
   }
+}
+
+/** --resume ID (in the folder it worked in, unless --cwd says otherwise), or --continue: the newest session of this folder. */
+async function resumeFrom(resume: NonNullable<ParsedArgs['resume']>, options: Omit<SessionOptions, 'cwd'> & { cwd: string | undefined }, io: CliIo): Promise<Session> {
+  const dir = sessionsDir(io.env);
+  const { cwd, ...rest } = options;
+  if ('id' in resume) return resumeSession(resume.id, { ...rest, ...(cwd ? { cwd } : {}), sessionsDir: dir });
+  const folder = cwd ?? io.cwd;
+  const latest = listSessions(dir, { cwd: folder, limit: 1 })[0];
+  if (!latest) throw new SummonError('usage', `no earlier session worked in ${folder}`, { hint: 'start one with summon -p "TASK", or pass --resume ID for a session of another folder' });
+  return resumeSession(latest.id, { ...rest, cwd: folder, sessionsDir: dir });
 }
 
 export function exitCodeOf(summary: RunSummary): number {

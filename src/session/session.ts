@@ -2,6 +2,7 @@
 // (config, provider, safety, guard, verifiers, context, journal); each session.run(task) is one
 // task in the same conversation, yielding AgentEvents; resumeSession rebuilds a session from its
 // journal and continues it. Asking the user is one callback, `approve`, whoever answers it.
+import { existsSync } from 'node:fs';
 import { answerParts, type ApprovalAnswer, type ApprovalRequest, type Approve } from '../core/approval.js';
 import type { ConfigLayer } from '../core/config.js';
 import { SummonError, toSummonError } from '../core/errors.js';
@@ -15,6 +16,7 @@ import { assemble, type Assembled } from './assemble.js';
 import { createEventChannel, type EventChannel } from './event-channel.js';
 import { journalPath, newSessionId, openJournal, type Journal } from './journal.js';
 import { sessionsDir as defaultSessionsDir } from './paths.js';
+import { listSessions } from './list.js';
 import { replayJournal, type JournalReplay } from './replay.js';
 
 export interface SessionOptions {
@@ -78,6 +80,12 @@ export async function resumeSession(id: string, options: Partial<SessionOptions>
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new SummonError('usage', `"${id}" is not a session id`, { hint: 'session ids look like 20261204-031500-ab12cd (the journal file name without .jsonl)' });
   const env = options.env ?? process.env;
   const dir = options.sessionsDir === false || options.sessionsDir === undefined ? defaultSessionsDir(env) : options.sessionsDir;
+  if (!existsSync(journalPath(dir, id))) {
+    const recent = listSessions(dir, { limit: 5 });
+    throw new SummonError('usage', `no session ${id} in ${dir}`, {
+      hint: recent.length > 0 ? `recent sessions: ${recent.map((entry) => `${entry.id} (${shorten(entry.task)})`).join(', ')}` : 'no sessions were found there; start one with a task',
+    });
+  }
   const replay = replayJournal(journalPath(dir, id));
   const cwd = options.cwd ?? replay.cwd;
   if (!cwd) throw new SummonError('usage', `the journal of session ${id} does not say which folder it worked in`, { hint: 'pass cwd to resumeSession' });
@@ -136,6 +144,9 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
   // "Allow always" answers of the journal hold again; the guard's are asked again (they concern content seen before).
   for (const grant of replay?.grants ?? []) {
     if (grant.source !== 'guard') await parts.safety.regrant({ source: grant.source, name: grant.tool, kind: grant.kind, input: grant.input });
+  }
+  if (replay && replay.skippedLines > 0) {
+    emit({ type: 'notice', message: `the journal of session ${id} had ${replay.skippedLines} line(s) that were not whole events (cut short when summon was stopped); they were skipped` });
   }
   if (dir) journal = openJournal(dir, id);
   for (const event of early) journal?.append(event);
@@ -207,6 +218,11 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
       journal?.close();
     },
   };
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
 }
 
 /** The user's answer; an approve that throws, or a run interrupted while waiting, is a deny. */

@@ -207,6 +207,6 @@ describe('compaction and resume', () => {
 
   it('refuses an id that is not a session id, and names a missing journal', async () => {
     await expect(resumeSession('../etc/passwd', { env: isolatedEnv() })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('not a session id') });
-    await expect(resumeSession('20260101-000000-nothere', { env: isolatedEnv() })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('cannot read the session journal') });
+    await expect(resumeSession('20260101-000000-nothere', { env: isolatedEnv() })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('no session 20260101-000000-nothere') });
   });
 });

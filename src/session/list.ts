@@ -1,0 +1,64 @@
+// The sessions in a journal folder, newest first, each with where it worked and its first task:
+// for `--continue` (the newest session of this folder) and for naming recent sessions when an id is
+// not found. Only the start of a journal is read.
+import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { agentEventSchema } from '../core/events.js';
+
+export interface SessionEntry {
+  id: string;
+  cwd: string;
+  task: string;
+  startedAt: string;
+}
+
+const FIRST_LINE_BYTES = 64 * 1024;
+
+/** `cwd` keeps the sessions that worked in that folder (compared as real paths). */
+export function listSessions(dir: string, options: { cwd?: string; limit?: number } = {}): SessionEntry[] {
+  const wanted = options.cwd === undefined ? undefined : realPath(options.cwd);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.jsonl'));
+  } catch {
+    return [];
+  }
+  // Ids begin with their UTC time, so names sort by age; group attempts (g…) are not sessions to continue.
+  const ids = names.map((name) => name.slice(0, -'.jsonl'.length)).filter((id) => !id.startsWith('g')).sort().reverse();
+  const found: SessionEntry[] = [];
+  for (const id of ids) {
+    const entry = firstEvent(path.join(dir, `${id}.jsonl`), id);
+    if (!entry || (wanted !== undefined && entry.cwd !== wanted)) continue;
+    found.push(entry);
+    if (found.length >= (options.limit ?? Infinity)) break;
+  }
+  return found;
+}
+
+function firstEvent(file: string, id: string): SessionEntry | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(FIRST_LINE_BYTES);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    // Events from before the first run (a secret redacted from the system prompt) may come first.
+    for (const line of buffer.subarray(0, read).toString('utf8').split('\n').slice(0, 20)) {
+      if (!line.includes('"session-start"')) continue;
+      const event = agentEventSchema.safeParse(JSON.parse(line));
+      if (event.success && event.data.type === 'session-start') return { id, cwd: event.data.cwd, task: event.data.task, startedAt: event.data.ts };
+    }
+    return undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function realPath(dir: string): string {
+  try {
+    return realpathSync(path.resolve(dir));
+  } catch {
+    return path.resolve(dir);
+  }
+}

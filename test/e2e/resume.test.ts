@@ -1,0 +1,39 @@
+// Resuming from the command line: --continue picks the newest session of the folder, --resume ID a
+// given one; the model sees the earlier conversation; a bad id is a usage error naming recent sessions.
+import { afterEach, expect, it } from 'vitest';
+import { startFakeLlm, type FakeLlmServer } from '../../src/fake-llm/index.js';
+import { makeSandbox, parseStream, providerEnv, runSummon } from './harness.js';
+
+let server: FakeLlmServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+it('--continue and --resume ID carry the conversation on; an unknown id exits 2 naming recent sessions', async () => {
+  server = await startFakeLlm({ script: [{ text: 'Noted: 7.' }, { text: 'It was 7.' }, { text: 'Still 7.' }] });
+  const sandbox = makeSandbox();
+  const { env, model } = providerEnv('openai', server.url);
+  const first = await runSummon(['-p', 'remember the number 7', '--model', model, '--output-format', 'json'], sandbox, env);
+  expect(first.code, first.stderr).toBe(0);
+  const id = (JSON.parse(first.stdout) as { sessionId: string }).sessionId;
+
+  const second = await runSummon(['-p', 'which number?', '--continue', '--model', model, '--output-format', 'stream-json'], sandbox, env);
+  expect(second.code, second.stderr).toBe(0);
+  const events = parseStream(second.stdout);
+  expect(events[0]).toMatchObject({ type: 'session-start', sessionId: id, run: 2, resumed: true });
+  expect(events.at(-1)).toMatchObject({ type: 'done', result: 'It was 7.' });
+  expect(JSON.stringify(server.requests[1]!.body)).toContain('remember the number 7');
+
+  const third = await runSummon(['-p', 'and now?', '--resume', id, '--model', model], sandbox, env);
+  expect(third.code, third.stderr).toBe(0);
+  expect(third.stdout).toBe('Still 7.\n');
+  const body = JSON.stringify(server.requests[2]!.body);
+  expect(body).toContain('remember the number 7');
+  expect(body).toContain('It was 7.');
+
+  const missing = await runSummon(['-p', 'x', '--resume', '20200101-000000-nope', '--model', model], sandbox, env);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain('no session 20200101-000000-nope');
+  expect(missing.stderr).toContain(`${id} (remember the number 7)`);
+});
