@@ -227,6 +227,7 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
           progressText: options.redactProgress ?? ((text) => text),
         });
         addMessage({ role: 'tool', results });
+        if (controller.signal.aborted) throw new SummonError('interrupted', 'interrupted');
         continue;
       }
 

@@ -1,7 +1,7 @@
 // The tool phases of a turn: prepare each call (validate its arguments, run the beforeToolCall
 // hooks), execute it, and finalize it (afterToolCall hooks, the tool-result event). Consecutive
-// read-only calls run together; anything that writes or executes runs alone, in order.
-import { SummonError } from '../core/errors.js';
+// read-only calls run together; anything that writes or executes runs alone, in order. Interrupted,
+// it still answers every call, so the history stays valid for the next run.
 import type { AgentEventBody } from '../core/events.js';
 import type { ToolCallPart, ToolResultPart } from '../core/messages.js';
 import type { ToolContext } from '../core/tool.js';
@@ -76,16 +76,19 @@ export async function runToolCalls(calls: readonly ToolCallPart[], options: Tool
     batch = [];
   };
   for (const call of calls) {
-    if (context.signal.aborted) throw new SummonError('interrupted', 'interrupted');
+    if (context.signal.aborted) break;
     if (registry.isReadOnly(call.name)) {
       batch.push(call);
       continue;
     }
     await flush();
+    if (context.signal.aborted) break;
     results.push(await runOne(call));
   }
   await flush();
-  if (context.signal.aborted) throw new SummonError('interrupted', 'interrupted');
+  // Interrupted: every call still gets a result (providers reject a history with unanswered calls).
+  const answered = new Set(results.map((result) => result.id));
+  for (const call of calls) if (!answered.has(call.id)) results.push({ id: call.id, name: call.name, output: 'error [interrupted]: not run, the user interrupted the turn', isError: true });
   return results;
 }
 

@@ -37,6 +37,8 @@ export function createEventChannel(onReturn: () => void): EventChannel {
         // A consumer that stops reading (break, throw) interrupts the run.
         async return(): Promise<IteratorResult<AgentEvent>> {
           if (!ended) onReturn();
+          // Nobody reads on: what the interrupted run still emits is dropped (the journal has it).
+          ended = true;
           buffer.length = 0;
           return { value: undefined, done: true };
         },

@@ -89,7 +89,9 @@ export async function resumeSession(id: string, options: Partial<SessionOptions>
   const replay = replayJournal(journalPath(dir, id));
   const cwd = options.cwd ?? replay.cwd;
   if (!cwd) throw new SummonError('usage', `the journal of session ${id} does not say which folder it worked in`, { hint: 'pass cwd to resumeSession' });
-  return openSession({ ...options, cwd, id, sessionsDir: dir, env, ...(options.model || !replay.model ? {} : { model: replay.model }) }, replay);
+  // The journal's model continues the conversation unless the caller names one (option or config layer).
+  const keepModel = !options.model && !options.config?.model && replay.model;
+  return openSession({ ...options, cwd, id, sessionsDir: dir, env, ...(keepModel ? { model: replay.model } : {}) }, replay);
 }
 
 async function openSession(options: SessionOptions, replay: JournalReplay | undefined): Promise<Session> {

@@ -165,6 +165,42 @@ describe('createSession', () => {
   });
 });
 
+describe('interrupting', () => {
+  it('breaking out of the event loop interrupts the run: the command is killed and the journal ends with done/interrupted', async () => {
+    const fake = await startFake([{ toolCalls: [{ name: 'bash', input: { command: 'sleep 30' } }] }]);
+    const session = await createSession({ cwd: tempWorkspace(), env: isolatedEnv(), config: fakeModelConfig(fake.url) });
+    const began = Date.now();
+    for await (const event of session.run('wait')) if (event.type === 'tool-call') break;
+    await session.close();
+    expect(Date.now() - began).toBeLessThan(10_000);
+    const journal = readFileSync(session.journalPath!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; reason?: string });
+    expect(journal.at(-1)).toMatchObject({ type: 'done', reason: 'interrupted' });
+  });
+
+  it('a run signal interrupts one run; the session goes on with the next', async () => {
+    const fake = await startFake([{ toolCalls: [{ name: 'bash', input: { command: 'sleep 30' } }, { name: 'bash', input: { command: 'echo never' } }] }, { text: 'next one' }]);
+    const session = await createSession({ cwd: tempWorkspace(), env: isolatedEnv(), config: fakeModelConfig(fake.url) });
+    const stop = new AbortController();
+    const events = [];
+    for await (const event of session.run('wait', { signal: stop.signal })) {
+      events.push(event);
+      if (event.type === 'tool-call') stop.abort();
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'interrupted' });
+    const next = await runTask(session, 'go on');
+    await session.close();
+    expect(next.at(-1)).toMatchObject({ type: 'done', reason: 'completed', result: 'next one' });
+    // The interrupted call was answered, so the next request is a valid conversation.
+    expect(session.history().map((message) => message.role)).toEqual(['user', 'assistant', 'tool', 'user', 'assistant']);
+    expect(bodyText(fake.requests[1])).toContain('interrupted (process group killed)');
+    const results = session.history()[2];
+    expect(results?.role === 'tool' && results.results.map((result) => result.output)).toEqual([
+      expect.stringContaining('interrupted (process group killed)'),
+      'error [interrupted]: not run, the user interrupted the turn',
+    ]);
+  });
+});
+
 describe('compaction and resume', () => {
   it('journals the history compaction replaced; a resumed session continues from the summary', async () => {
     const isSummary = (request: { body: unknown }) => bodyText(request).includes('Summarise the conversation so far');
