@@ -87,7 +87,9 @@ for (const file of ordered) {
   written.add(file.path);
 }
 // Files of older builds are removed once nothing could still be loading them.
+// dist/types is written by tsc (npm run build), not here.
 for (const name of readdirSync(path.join(root, 'dist'), { recursive: true })) {
+  if (String(name).split(path.sep)[0] === 'types') continue;
   const file = path.join(root, 'dist', String(name));
   if (!written.has(file) && statSync(file).isFile() && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
 }

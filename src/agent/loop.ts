@@ -264,8 +264,7 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
   const changedFiles = await currentChanges();
   const durationMs = Date.now() - started;
   const auditFindings = report.auditFindings && report.auditFindings.length > 0 ? report.auditFindings : undefined;
-  emit({
-    type: 'done',
+  const outcome = {
     reason,
     result,
     turns,
@@ -275,21 +274,9 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
     durationMs,
     ...(report.verification ? { verification: report.verification } : {}),
     ...(auditFindings ? { auditFindings } : {}),
-    ...(error && reason === 'error' ? { error: error.toJSON() } : {}),
-  });
-  return {
-    sessionId: options.sessionId,
-    reason,
-    result,
-    turns,
-    usage,
-    costUsd,
-    changedFiles,
-    durationMs,
-    ...(report.verification ? { verification: report.verification } : {}),
-    ...(auditFindings ? { auditFindings } : {}),
-    ...(error ? { error } : {}),
   };
+  emit({ type: 'done', ...outcome, ...(error && reason === 'error' ? { error: error.toJSON() } : {}) });
+  return { sessionId: options.sessionId, ...outcome, ...(error ? { error } : {}) };
 
   async function currentChanges(): Promise<string[]> {
     return gitBefore ? changedSince(await gitBefore, await gitDirtyFiles(options.workspace), changed) : [...changed].sort();

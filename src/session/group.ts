@@ -25,15 +25,7 @@ export async function runGroupSession(options: GroupSessionOptions): Promise<Gro
   const { task, attempts, maxAttempts, concurrency, advantage, apply, store, tempDir, onEvent, onProgress, ...session } = options;
   const env = session.env ?? process.env;
   // The user's workspace is assembled once, for its verifiers (the group scores with them); no journal.
-  const parent = await assemble({
-    cwd: session.cwd,
-    env,
-    ...(session.config ? { config: session.config } : {}),
-    ...(session.configSources ? { configSources: session.configSources } : {}),
-    ...(session.model ? { model: session.model } : {}),
-    ...(session.verify ? { verify: session.verify } : {}),
-    emit: () => undefined,
-  });
+  const parent = await assemble({ ...session, env, emit: () => undefined });
   if (parent.verifiers.length === 0) {
     throw new SummonError('usage', 'group sampling needs a verifier to score the attempts', {
       hint: 'pass --verify "npm test" (or another check), or set "verify": [{"kind": "test"}] in .summon/config.json',

@@ -128,18 +128,7 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
 
   let parts: Assembled;
   try {
-    parts = await assemble({
-      cwd: options.cwd,
-      env,
-      ...(options.config ? { config: options.config } : {}),
-      ...(options.configSources ? { configSources: options.configSources } : {}),
-      ...(options.model ? { model: options.model } : {}),
-      ...(options.verify ? { verify: options.verify } : {}),
-      ...(ask ? { ask } : {}),
-      ...(options.beforeFileChange ? { beforeFileChange: options.beforeFileChange } : {}),
-      ...(options.hooks ? { hooks: options.hooks } : {}),
-      emit,
-    });
+    parts = await assemble({ ...options, env, emit, ...(ask ? { ask } : {}) });
   } catch (error) {
     throw toSummonError(error);
   }
