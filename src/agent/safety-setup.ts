@@ -114,8 +114,9 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
       asking.delete(request.input);
     }
   };
-  // Hosts the user allowed for the session when the sandbox's proxy asked.
+  // Hosts the user allowed when the sandbox's proxy asked: for the session, or for the running command.
   const grantedHosts = new Set<string>();
+  const commandHosts = new Set<string>();
 
   // One sandbox per working folder: a command may write only in the folder it runs in, which is the
   // workspace for the agent's tools and each attempt's own worktree in group runs.
@@ -132,12 +133,14 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
         const canAsk = ask !== undefined && (await findSocat({ searchPath: options.env.PATH, hidden: policyForSandbox.hidden }).then(() => true, () => false));
         if (domains.length === 0 && !canAsk) return createSandboxSpawn(policyForSandbox);
         return createSandboxSpawn({ ...policyForSandbox, network: { mode: 'allow', domains } }, {
-          extraDomains: () => [...(rules?.allowedDomains() ?? []), ...grantedHosts],
+          extraDomains: () => [...(rules?.allowedDomains() ?? []), ...grantedHosts, ...commandHosts],
           ...(canAsk && ask
             ? {
                 askUnlisted: async (request: { host: string; port: number; method: string }) => {
                   const answer = await ask({ source: 'network', tool: 'net', kind: 'net', input: request, reason: `${request.host} is not in the network allow-list` });
+                  // "Allow" holds for the rest of this command (an install makes many connections), "always" for the session.
                   if (answer === 'allow-always') grantedHosts.add(request.host);
+                  else if (answer === 'allow') commandHosts.add(request.host);
                   return answer === 'allow' || answer === 'allow-always';
                 },
               }
@@ -151,7 +154,15 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     }
     return sandbox;
   };
-  const spawn: SpawnPort = sandboxed ? async (request) => (await sandboxFor(request.cwd))(request) : defaultSpawn;
+  const spawn: SpawnPort = sandboxed
+    ? async (request) => {
+        try {
+          return await (await sandboxFor(request.cwd))(request);
+        } finally {
+          commandHosts.clear();
+        }
+      }
+    : defaultSpawn;
 
   const redactor = createRedactor({ knownValues: secretsFromEnv(options.env) });
   const regrant: RunSafety['regrant'] = async (request) => {

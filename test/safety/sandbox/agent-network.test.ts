@@ -48,10 +48,10 @@ it('passes net(…) allow rules to the sandbox as its network allow-list', async
   expect(events).toEqual([expect.objectContaining({ type: 'permission', tool: 'net', decision: 'deny', reason: expect.stringContaining('net(127.0.0.1)') })]);
 });
 
-it('with someone to ask, a host no rule names is asked about; "allow always" lets it through without asking again', async () => {
+it('with someone to ask, a host no rule names is asked about: "allow" holds for the command, "allow always" for the session', async () => {
   const events: AgentEventBody[] = [];
   const asked: unknown[] = [];
-  const answers = ['deny', 'allow-always'] as const;
+  const answers = ['deny', 'allow', 'allow-always'] as const;
   let next = 0;
   const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/nonexistent-home' };
   const safety = await prepareSafety(
@@ -67,15 +67,20 @@ it('with someone to ask, a host no rule names is asked about; "allow always" let
     },
   );
   const curl = `curl -sS --max-time 5 -o /dev/null -w "status=%{http_code}\\n" http://localhost:${port}/`;
-  const result = await safety.spawn({
-    command: 'bash',
-    args: ['-c', `${curl}; ${curl}; ${curl}`],
-    cwd: workspace, env, timeoutMs: 20_000, maxOutputBytes: 10_000, signal: new AbortController().signal,
-  });
-  // Refused, then allowed always, then allowed without a question.
-  expect(result.stdout.trim().split('\n')).toEqual(['status=403', 'status=200', 'status=200']);
-  expect(asked).toEqual([
-    { source: 'network', input: { host: 'localhost', port, method: 'GET' } },
-    { source: 'network', input: { host: 'localhost', port, method: 'GET' } },
-  ]);
+  const run = async (times: number) =>
+    (
+      await safety.spawn({
+        command: 'bash',
+        args: ['-c', Array.from({ length: times }, () => curl).join('; ')],
+        cwd: workspace, env, timeoutMs: 20_000, maxOutputBytes: 10_000, signal: new AbortController().signal,
+      })
+    ).stdout.trim().split('\n');
+  // Refused; then allowed once, which holds for the rest of that command.
+  expect(await run(1)).toEqual(['status=403']);
+  expect(await run(2)).toEqual(['status=200', 'status=200']);
+  // A new command asks again; "always" then holds for every later command.
+  expect(await run(1)).toEqual(['status=200']);
+  expect(await run(1)).toEqual(['status=200']);
+  const question = { source: 'network', input: { host: 'localhost', port, method: 'GET' } };
+  expect(asked).toEqual([question, question, question]);
 });
