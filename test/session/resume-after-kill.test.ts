@@ -12,18 +12,9 @@ import { bodyText, fakeModelConfig, isolatedEnv, ofType, runTask, tempWorkspace 
 const startFake = useFakeLlm();
 const SCRIPT = path.join(import.meta.dirname, 'fixtures', 'run-session.mjs');
 
-it('continues a session whose process was killed with SIGKILL mid-run', async () => {
-  let calls = 0;
-  const fake = await startFake(() => {
-    calls++;
-    if (calls === 1) return { text: 'Writing the note.', toolCalls: [{ name: 'write', input: { path: 'note.txt', content: 'written before the kill\n' } }] };
-    if (calls === 2) return { fault: { kind: 'hang' } };
-    return { text: 'Resumed: note.txt is written.' };
-  });
-  const env = isolatedEnv();
-  const cwd = tempWorkspace();
-  const config = fakeModelConfig(fake.url);
-  const child = spawn(process.execPath, [SCRIPT, cwd, JSON.stringify(config), 'write a note'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the front end in its own process; resolves its printed events as they come. */
+function startFrontEnd(cwd: string, config: object, env: Record<string, string>, task: string) {
+  const child = spawn(process.execPath, [SCRIPT, cwd, JSON.stringify(config), task], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const printed: Array<AgentEvent | { type: 'session-id'; id: string }> = [];
   let buffer = '';
   let stderr = '';
@@ -35,10 +26,29 @@ it('continues a session whose process was killed with SIGKILL mid-run', async ()
     for (const line of lines) printed.push(JSON.parse(line) as AgentEvent);
   });
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  // The second request is the model answering the tool result: kill the front end while it waits.
+  return { child, printed, exited, stderr: () => stderr };
+}
+
+async function until(check: () => boolean): Promise<void> {
   const deadline = Date.now() + 20_000;
-  while (fake.requests.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(fake.requests.length, stderr).toBe(2);
+  while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+it('continues a session whose process was killed with SIGKILL mid-run', async () => {
+  let calls = 0;
+  const fake = await startFake(() => {
+    calls++;
+    if (calls === 1) return { text: 'Writing the note.', toolCalls: [{ name: 'write', input: { path: 'note.txt', content: 'written before the kill\n' } }] };
+    if (calls === 2) return { fault: { kind: 'hang' } };
+    return { text: 'Resumed: note.txt is written.' };
+  });
+  const env = isolatedEnv();
+  const cwd = tempWorkspace();
+  const config = fakeModelConfig(fake.url);
+  const { child, printed, exited, stderr } = startFrontEnd(cwd, config, env, 'write a note');
+  // The second request is the model answering the tool result: kill the front end while it waits.
+  await until(() => fake.requests.length >= 2);
+  expect(fake.requests.length, stderr()).toBe(2);
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
@@ -58,4 +68,24 @@ it('continues a session whose process was killed with SIGKILL mid-run', async ()
   expect(seen).toContain('write a note');
   expect(seen).toContain('note.txt');
   expect(seen).toContain('go on');
+});
+
+it('answers a tool call the killed process was running, so the resumed conversation is valid', async () => {
+  let calls = 0;
+  const fake = await startFake(() => (++calls === 1 ? { toolCalls: [{ name: 'bash', input: { command: 'sleep 3' } }] } : { text: 'Checked again.' }));
+  const env = isolatedEnv();
+  const config = fakeModelConfig(fake.url);
+  const { child, printed, exited } = startFrontEnd(tempWorkspace(), config, env, 'wait a bit');
+  await until(() => printed.some((event) => event.type === 'tool-call'));
+  child.kill('SIGKILL');
+  await exited;
+  const id = (printed[0] as { id: string }).id;
+  const resumed = await resumeSession(id, { env, config });
+  const history = resumed.history();
+  expect(history.map((message) => message.role)).toEqual(['user', 'assistant', 'tool']);
+  expect(history[2]).toMatchObject({ role: 'tool', results: [{ name: 'bash', isError: true, output: expect.stringContaining('may have run in part or not at all') }] });
+  const events = await runTask(resumed, 'did it finish?');
+  await resumed.close();
+  expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed' });
+  expect(bodyText(fake.requests[1])).toContain('may have run in part or not at all');
 });
