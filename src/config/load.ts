@@ -16,6 +16,8 @@ export interface LoadConfigOptions {
   flags?: ConfigLayer;
   /** Dot path → the flag that set it, e.g. `{ model: '--model' }`; unlisted paths are named after their last segment. */
   flagSources?: Readonly<Record<string, string>>;
+  /** What errors in `flags` call the layer and its fields, when it did not come from a command line (e.g. `createSession({ config })`). */
+  flagsLabel?: string;
   /** Folder holding the user's config.json; defaults to `$XDG_CONFIG_HOME/summon`, else `~/.config/summon`. */
   userConfigDir?: string;
 }
@@ -66,7 +68,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<LoadedConf
 
   if (options.flags !== undefined) {
     const flagName = (segments: readonly PathSegment[]): string => flagFor(segments, options.flagSources ?? {});
-    layers.push({ data: validateFlags(options.flags, flagName), sourceOf: (leaf) => `flag ${flagName(leaf.segments)}` });
+    layers.push({ data: validateFlags(options.flags, flagName, options.flagsLabel), sourceOf: (leaf) => `flag ${flagName(leaf.segments)}` });
   }
 
   const merged = mergeLayers(layers);
@@ -92,9 +94,12 @@ function mergeLayers(layers: readonly Layer[]): unknown {
   return layers.reduce<unknown>((merged, layer) => deepMerge(merged, layer.data), {});
 }
 
-function validateFlags(flags: ConfigLayer, flagName: (segments: readonly PathSegment[]) => string): ConfigLayer {
+function validateFlags(flags: ConfigLayer, flagName: (segments: readonly PathSegment[]) => string, label: string | undefined): ConfigLayer {
   const parsed = configLayerSchema.safeParse(flags);
   if (parsed.success) return parsed.data;
+  if (label !== undefined) {
+    throw configInvalid(label, describeIssues(parsed.error.issues, flags, configLayerSchema, formatPath), 'fix the field: it takes the same values as .summon/config.json (summon config --json shows the effective ones)');
+  }
   const nameField = (segments: readonly PathSegment[]): string => `${flagName(segments)} (${formatPath(segments)})`;
   throw configInvalid('command-line flags', describeIssues(parsed.error.issues, flags, configLayerSchema, nameField), 'fix the flag value (see summon --help)');
 }

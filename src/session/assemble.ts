@@ -58,7 +58,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const workspace = resolveWorkspace(options.cwd);
   const layer: ConfigLayer = { ...options.config, ...(options.model ? { model: options.model } : {}) };
   const sources = { ...options.configSources, ...(options.model && !options.configSources?.model ? { model: 'createSession({ model })' } : {}) };
-  const { config } = await loadConfig({ cwd: workspace, env: options.env, flags: layer, flagSources: sources });
+  // Without flag names the layer came from code: errors name its fields, not flags.
+  const label = options.configSources ? {} : { flagsLabel: 'the config given to createSession' };
+  const { config } = await loadConfig({ cwd: workspace, env: options.env, flags: layer, flagSources: sources, ...label });
   const model = await prepareModel(config, options.env);
   const safety = await prepareSafety(config, { workspace, env: options.env, emit: options.emit, ...(options.ask ? { ask: options.ask } : {}) });
   const guard = createToolGuard({ redactor: safety.redactor, emit: options.emit, ...(options.ask ? { ask: options.ask } : {}) });

@@ -241,6 +241,11 @@ describe('compaction and resume', () => {
     expect(last).not.toContain('x'.repeat(99));
   });
 
+  it('a bad config layer is a config error naming the field, not a flag', async () => {
+    const attempt = createSession({ cwd: tempWorkspace(), env: isolatedEnv(), config: { model: 'openai/gpt-5', maxTurns: -1 } });
+    await expect(attempt).rejects.toMatchObject({ code: 'config-invalid', message: expect.stringMatching(/the config given to createSession: maxTurns/) });
+  });
+
   it('refuses an id that is not a session id, and names a missing journal', async () => {
     await expect(resumeSession('../etc/passwd', { env: isolatedEnv() })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('not a session id') });
     await expect(resumeSession('20260101-000000-nothere', { env: isolatedEnv() })).rejects.toMatchObject({ code: 'usage', message: expect.stringContaining('no session 20260101-000000-nothere') });
