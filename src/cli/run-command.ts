@@ -2,7 +2,6 @@
 // (or a group of attempts with --attempts). Ctrl-C interrupts; a second Ctrl-C exits at once.
 import { SummonError } from '../core/errors.js';
 import { summaryOf, type DoneEvent, type RunSummary } from '../core/summary.js';
-import { listSessions } from '../session/list.js';
 import { createSession, resumeSession, type Session, type SessionOptions } from '../session/session.js';
 import { sessionsDir } from '../session/paths.js';
 import { killAllRunning } from '../tools/index.js';
@@ -66,6 +65,7 @@ async function resumeFrom(resume: NonNullable<ParsedArgs['resume']>, options: Om
   const { cwd, ...rest } = options;
   if ('id' in resume) return resumeSession(resume.id, { ...rest, ...(cwd ? { cwd } : {}), sessionsDir: dir });
   const folder = cwd ?? io.cwd;
+  const { listSessions } = await import('../session/list.js');
   const latest = listSessions(dir, { cwd: folder, limit: 1 })[0];
   if (!latest) throw new SummonError('usage', `no earlier session worked in ${folder}`, { hint: 'start one with summon -p "TASK", or pass --resume ID for a session of another folder' });
   return resumeSession(latest.id, { ...rest, cwd: folder, sessionsDir: dir });

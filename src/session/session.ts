@@ -16,8 +16,7 @@ import { assemble, type Assembled } from './assemble.js';
 import { createEventChannel, type EventChannel } from './event-channel.js';
 import { journalPath, newSessionId, openJournal, type Journal } from './journal.js';
 import { sessionsDir as defaultSessionsDir } from './paths.js';
-import { listSessions } from './list.js';
-import { replayJournal, type JournalReplay } from './replay.js';
+import type { JournalReplay } from './replay.js';
 
 export interface SessionOptions {
   /** The workspace: the folder the agent works in. */
@@ -80,6 +79,8 @@ export async function resumeSession(id: string, options: Partial<SessionOptions>
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id)) throw new SummonError('usage', `"${id}" is not a session id`, { hint: 'session ids look like 20261204-031500-ab12cd (the journal file name without .jsonl)' });
   const env = options.env ?? process.env;
   const dir = options.sessionsDir === false || options.sessionsDir === undefined ? defaultSessionsDir(env) : options.sessionsDir;
+  // Loaded only to resume: a new session never reads a journal.
+  const [{ listSessions }, { replayJournal }] = await Promise.all([import('./list.js'), import('./replay.js')]);
   if (!existsSync(journalPath(dir, id))) {
     const recent = listSessions(dir, { limit: 5 });
     throw new SummonError('usage', `no session ${id} in ${dir}`, {
