@@ -23,6 +23,8 @@ export function messageText(message: Message): string {
 }
 
 const KEEP_RECENT_TOOL_MESSAGES = 2;
+/** After a compaction the request should be at most this share of the threshold, so the next one is many turns away. */
+const LOW_WATER = 0.7;
 const ELIDE_OVER_CHARS = 300;
 
 export interface ElisionResult {
@@ -33,9 +35,9 @@ export interface ElisionResult {
 }
 
 /** Replaces the output of all but the most recent tool results with a short note. */
-export function elideOldToolOutputs(messages: readonly Message[]): ElisionResult {
+export function elideOldToolOutputs(messages: readonly Message[], keepRecent = KEEP_RECENT_TOOL_MESSAGES): ElisionResult {
   const toolIndexes = messages.flatMap((message, index) => (message.role === 'tool' ? [index] : []));
-  const protectedFrom = toolIndexes.length > KEEP_RECENT_TOOL_MESSAGES ? toolIndexes[toolIndexes.length - KEEP_RECENT_TOOL_MESSAGES]! : 0;
+  const protectedFrom = toolIndexes.length > keepRecent ? toolIndexes[toolIndexes.length - keepRecent]! : 0;
   let elided = 0;
   let charsDropped = 0;
   const tools = new Set<string>();
@@ -76,16 +78,22 @@ export function transcript(messages: readonly Message[]): string {
 }
 
 /**
- * The compaction hook: over `compactAt` of the window, old tool outputs are elided; if that is not
- * enough, the older history is replaced by a summary the model writes. Each step says what it dropped.
+ * The compaction hook. Over `compactAt` of the window, old tool outputs are elided; if that does not
+ * bring the request under a low-water mark (70 % of the threshold), the older history is replaced
+ * by a summary the model writes. Each rewrite throws away the provider's prompt cache from the
+ * first changed message on, so it is done in one batch with room to grow, never a little every
+ * turn; each step says what it dropped and what it cost in cache.
  */
 export function compactionHook(options: { compactAt: number; task: () => string; summarizePrompt: string; maxSummaryTokens: number }): TransformHistory {
   return async (history, context) => {
     const limit = Math.floor(context.contextWindow * options.compactAt);
+    const lowWater = Math.floor(limit * LOW_WATER);
     const before = Math.max(context.measure(history), context.lastInputTokens);
     if (before <= limit) return undefined;
 
-    const elision = elideOldToolOutputs(history);
+    // The two newest results stay whole if that is enough; otherwise only the newest does.
+    let elision = elideOldToolOutputs(history);
+    if (context.measure(elision.messages) > lowWater) elision = elideOldToolOutputs(history, 1);
     let compacted = elision.messages;
     if (elision.elided > 0) {
       context.emit({
@@ -94,9 +102,10 @@ export function compactionHook(options: { compactAt: number; task: () => string;
         dropped: `output of ${elision.elided} earlier tool call(s) (${elision.tools.join(', ')}; ${elision.charsDropped} chars)`,
         tokensBefore: before,
         tokensAfter: context.measure(compacted),
+        cacheTokensLost: tokensFromFirstChange(history, compacted),
       });
     }
-    if (context.measure(compacted) <= limit) return elision.elided > 0 ? compacted : undefined;
+    if (context.measure(compacted) <= lowWater) return compacted;
 
     const split = splitForSummary(compacted);
     if (!split) return elision.elided > 0 ? compacted : undefined;
@@ -111,7 +120,15 @@ export function compactionHook(options: { compactAt: number; task: () => string;
       dropped: `${split.head.length} earlier message(s), replaced by a summary`,
       tokensBefore: context.measure(elision.messages),
       tokensAfter: context.measure(compacted),
+      cacheTokensLost: tokensFromFirstChange(history, compacted),
     });
     return compacted;
   };
+}
+
+/** Estimated tokens of `after` from the first message that differs from `before`: what the provider's cache no longer holds. */
+export function tokensFromFirstChange(before: readonly Message[], after: readonly Message[]): number {
+  let first = 0;
+  while (first < before.length && first < after.length && JSON.stringify(before[first]) === JSON.stringify(after[first])) first++;
+  return estimateMessagesTokens(after.slice(first));
 }

@@ -203,7 +203,7 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
       // Phase 2: stream the reply.
       const reply: TurnResult = await streamTurn(
         options.model.language,
-        { system: options.system, messages, tools: toolSpecs, maxOutputTokens: thinking.maxOutputTokens, providerOptions: thinking.providerOptions },
+        { system: options.system, messages, tools: toolSpecs, maxOutputTokens: thinking.maxOutputTokens, providerOptions: thinking.providerOptions, cache: { wire: options.model.wire, key: options.sessionId } },
         turnOptions(turns, true),
       );
       lastInputTokens = reply.usage.inputTokens;

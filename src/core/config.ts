@@ -30,7 +30,10 @@ export const modelInfoSchema = z
     /** US dollars per million tokens. */
     inputPrice: z.number().nonnegative(),
     outputPrice: z.number().nonnegative(),
+    /** US dollars per million input tokens read from the prompt cache; absent, the input price. */
     cachedInputPrice: z.number().nonnegative().optional(),
+    /** US dollars per million input tokens written to the prompt cache (Anthropic: 1.25× input); absent, the input price. */
+    cacheWritePrice: z.number().nonnegative().optional(),
     tools: z.boolean(),
     /** How this model's reasoning is steered: an effort level, a token budget, or not at all. */
     reasoning: z.enum(['none', 'effort', 'budget']),

@@ -11,6 +11,8 @@ export const usageSchema = z.object({
   outputTokens: z.number().int().nonnegative(),
   reasoningTokens: z.number().int().nonnegative(),
   cachedInputTokens: z.number().int().nonnegative(),
+  /** Input tokens written to the provider's prompt cache (Anthropic bills them above the input price); part of inputTokens. */
+  cacheWriteTokens: z.number().int().nonnegative().default(0),
 });
 export type Usage = z.infer<typeof usageSchema>;
 
@@ -97,7 +99,16 @@ export const agentEventSchema = z.discriminatedUnion('type', [
     items: z.array(z.object({ kind: z.string(), path: z.string(), lines: z.tuple([z.number(), z.number()]).optional(), tokens: z.number(), why: z.string() })),
   }),
   z.object({ ...base, type: z.literal('retry'), attempt: z.number().int().positive(), delayMs: z.number().nonnegative(), reason: z.string() }),
-  z.object({ ...base, type: z.literal('compaction'), strategy: z.enum(['elide-tool-output', 'summarize']), dropped: z.string(), tokensBefore: z.number(), tokensAfter: z.number() }),
+  /** `cacheTokensLost`: estimated tokens after the first rewritten message, which the next request sends again uncached (the prompt cache holds the old prefix). */
+  z.object({
+    ...base,
+    type: z.literal('compaction'),
+    strategy: z.enum(['elide-tool-output', 'summarize']),
+    dropped: z.string(),
+    tokensBefore: z.number(),
+    tokensAfter: z.number(),
+    cacheTokensLost: z.number().int().nonnegative().optional(),
+  }),
   /** The history was rewritten (compaction): `messages` is the whole new history, what the model sees from now on. */
   z.object({ ...base, type: z.literal('history-replaced'), reason: z.literal('compaction'), messages: z.array(messageSchema) }),
   z.object({ ...base, type: z.literal('error'), ...errorFields }),
@@ -125,7 +136,7 @@ export type AgentEventType = AgentEvent['type'];
 export type AgentEventBody = AgentEvent extends infer E ? (E extends AgentEvent ? Omit<E, 'ts' | 'sessionId'> : never) : never;
 
 export function emptyUsage(): Usage {
-  return { inputTokens: 0, outputTokens: 0, reasoningTokens: 0, cachedInputTokens: 0 };
+  return { inputTokens: 0, outputTokens: 0, reasoningTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0 };
 }
 
 export function addUsage(a: Usage, b: Usage): Usage {
@@ -134,6 +145,7 @@ export function addUsage(a: Usage, b: Usage): Usage {
     outputTokens: a.outputTokens + b.outputTokens,
     reasoningTokens: a.reasoningTokens + b.reasoningTokens,
     cachedInputTokens: a.cachedInputTokens + b.cachedInputTokens,
+    cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
   };
 }
 

@@ -29,15 +29,15 @@ const MODEL_TABLE: Readonly<Record<string, Entry>> = {
   'openai/gpt-4o': openai(128_000, 16_384, 2.5, 10, 1.25, 'none'),
   'openai/gpt-4o-mini': openai(128_000, 16_384, 0.15, 0.6, 0.075, 'none'),
 
-  // Anthropic's cache reads cost a tenth of input; cache writes (1.25x input) are not in Usage.
-  'anthropic/claude-opus-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 5, outputPrice: 25, cachedInputPrice: 0.5, tools: true, reasoning: 'budget' },
-  'anthropic/claude-opus-4-1': { contextWindow: 200_000, maxOutputTokens: 32_000, inputPrice: 15, outputPrice: 75, cachedInputPrice: 1.5, tools: true, reasoning: 'budget' },
-  'anthropic/claude-opus-4-0': { contextWindow: 200_000, maxOutputTokens: 32_000, inputPrice: 15, outputPrice: 75, cachedInputPrice: 1.5, tools: true, reasoning: 'budget' },
-  'anthropic/claude-sonnet-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, tools: true, reasoning: 'budget' },
-  'anthropic/claude-sonnet-4-0': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, tools: true, reasoning: 'budget' },
-  'anthropic/claude-3-7-sonnet-latest': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, tools: true, reasoning: 'budget' },
-  'anthropic/claude-haiku-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 1, outputPrice: 5, cachedInputPrice: 0.1, tools: true, reasoning: 'budget' },
-  'anthropic/claude-3-5-haiku-latest': { contextWindow: 200_000, maxOutputTokens: 8_192, inputPrice: 0.8, outputPrice: 4, cachedInputPrice: 0.08, tools: true, reasoning: 'none' },
+  // Anthropic's cache reads cost a tenth of input, writes (5-minute cache) 1.25x input.
+  'anthropic/claude-opus-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 5, outputPrice: 25, cachedInputPrice: 0.5, cacheWritePrice: 6.25, tools: true, reasoning: 'budget' },
+  'anthropic/claude-opus-4-1': { contextWindow: 200_000, maxOutputTokens: 32_000, inputPrice: 15, outputPrice: 75, cachedInputPrice: 1.5, cacheWritePrice: 18.75, tools: true, reasoning: 'budget' },
+  'anthropic/claude-opus-4-0': { contextWindow: 200_000, maxOutputTokens: 32_000, inputPrice: 15, outputPrice: 75, cachedInputPrice: 1.5, cacheWritePrice: 18.75, tools: true, reasoning: 'budget' },
+  'anthropic/claude-sonnet-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, cacheWritePrice: 3.75, tools: true, reasoning: 'budget' },
+  'anthropic/claude-sonnet-4-0': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, cacheWritePrice: 3.75, tools: true, reasoning: 'budget' },
+  'anthropic/claude-3-7-sonnet-latest': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 3, outputPrice: 15, cachedInputPrice: 0.3, cacheWritePrice: 3.75, tools: true, reasoning: 'budget' },
+  'anthropic/claude-haiku-4-5': { contextWindow: 200_000, maxOutputTokens: 64_000, inputPrice: 1, outputPrice: 5, cachedInputPrice: 0.1, cacheWritePrice: 1.25, tools: true, reasoning: 'budget' },
+  'anthropic/claude-3-5-haiku-latest': { contextWindow: 200_000, maxOutputTokens: 8_192, inputPrice: 0.8, outputPrice: 4, cachedInputPrice: 0.08, cacheWritePrice: 1, tools: true, reasoning: 'none' },
 
   // Gemini prices are for prompts up to 200k tokens; 2.5 Pro costs more above that.
   'google/gemini-2.5-pro': { contextWindow: 1_048_576, maxOutputTokens: 65_536, inputPrice: 1.25, outputPrice: 10, cachedInputPrice: 0.125, tools: true, reasoning: 'budget' },

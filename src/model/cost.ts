@@ -5,14 +5,17 @@ import type { Usage } from '../core/events.js';
 const PER_MILLION = 1_000_000;
 
 /**
- * Assumes, as OpenAI, Anthropic (after the adapter adds cache reads) and the AI SDK report it, that
- * `inputTokens` includes `cachedInputTokens` and `outputTokens` includes `reasoningTokens`: cached
- * tokens are billed once, at `cachedInputPrice` (or the full input price when the model has none),
- * and reasoning is not billed twice. Cache writes are not in Usage and are not counted.
+ * As OpenAI, Anthropic and Gemini report it through the AI SDK, `inputTokens` includes the tokens read
+ * from the prompt cache (`cachedInputTokens`) and those written to it (`cacheWriteTokens`), and
+ * `outputTokens` includes `reasoningTokens`. Each input token is billed once: read at
+ * `cachedInputPrice`, written at `cacheWritePrice`, the rest at `inputPrice` (a missing price is the
+ * input price); reasoning is not billed twice.
  */
-export function costOf(usage: Usage, info: Pick<ModelInfo, 'inputPrice' | 'outputPrice' | 'cachedInputPrice'>): number {
+export function costOf(usage: Usage, info: Pick<ModelInfo, 'inputPrice' | 'outputPrice' | 'cachedInputPrice' | 'cacheWritePrice'>): number {
   const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
-  const uncached = usage.inputTokens - cached;
+  const written = Math.min(usage.cacheWriteTokens, usage.inputTokens - cached);
+  const uncached = usage.inputTokens - cached - written;
   const cachedPrice = info.cachedInputPrice ?? info.inputPrice;
-  return (uncached * info.inputPrice + cached * cachedPrice + usage.outputTokens * info.outputPrice) / PER_MILLION;
+  const writePrice = info.cacheWritePrice ?? info.inputPrice;
+  return (uncached * info.inputPrice + cached * cachedPrice + written * writePrice + usage.outputTokens * info.outputPrice) / PER_MILLION;
 }

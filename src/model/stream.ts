@@ -5,6 +5,7 @@ import type { RetryConfig } from '../core/config.js';
 import { SummonError } from '../core/errors.js';
 import { emptyUsage, type Usage } from '../core/events.js';
 import type { Message, ProviderMetadata, ReasoningPart, ToolCallPart } from '../core/messages.js';
+import { withCaching, type CacheSettings } from './caching.js';
 import { toModelPrompt } from './convert.js';
 import { withRetries, type FailureClass, type RetryNotice } from './retry.js';
 
@@ -21,6 +22,8 @@ export interface TurnRequest {
   tools: readonly ToolSpec[];
   maxOutputTokens: number;
   providerOptions: SharedV3ProviderOptions;
+  /** Prompt caching for the session (breakpoints, cache key); absent for one-off requests. */
+  cache?: CacheSettings;
 }
 
 export interface TurnResult {
@@ -42,7 +45,7 @@ export interface TurnOptions {
 }
 
 export async function streamTurn(model: LanguageModelV3, request: TurnRequest, options: TurnOptions): Promise<TurnResult> {
-  const prompt = toModelPrompt(request.system, request.messages);
+  const { prompt, providerOptions } = withCaching(toModelPrompt(request.system, request.messages), request.providerOptions, request.cache);
   const tools: LanguageModelV3FunctionTool[] = request.tools.map((tool) => ({
     type: 'function',
     name: tool.name,
@@ -70,7 +73,7 @@ export async function streamTurn(model: LanguageModelV3, request: TurnRequest, o
           prompt,
           ...(tools.length > 0 ? { tools, toolChoice: { type: 'auto' as const } } : {}),
           maxOutputTokens: request.maxOutputTokens,
-          providerOptions: request.providerOptions,
+          providerOptions,
           abortSignal: attempt.signal,
         });
         return await collect(stream, options, armIdle);
@@ -138,6 +141,7 @@ async function collect(stream: ReadableStream<LanguageModelV3StreamPart>, option
           outputTokens: part.usage.outputTokens.total ?? 0,
           reasoningTokens: part.usage.outputTokens.reasoning ?? 0,
           cachedInputTokens: part.usage.inputTokens.cacheRead ?? 0,
+          cacheWriteTokens: part.usage.inputTokens.cacheWrite ?? 0,
         };
         break;
       case 'error':

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { elideOldToolOutputs, splitForSummary } from '../../src/agent/compaction.js';
+import { compactionHook, elideOldToolOutputs, estimateMessagesTokens, splitForSummary } from '../../src/agent/compaction.js';
+import type { HistoryContext } from '../../src/agent/hooks.js';
+import type { AgentEventBody } from '../../src/core/events.js';
 import type { Message } from '../../src/core/messages.js';
 
 function toolRound(index: number, output: string): Message[] {
@@ -27,5 +29,40 @@ describe('compaction', () => {
     expect(split?.head).toHaveLength(5);
     expect(split?.tail[0]).toMatchObject({ role: 'assistant' });
     expect(split?.tail[1]).toMatchObject({ role: 'tool' });
+  });
+});
+
+describe('the compaction hook', () => {
+  it('compacts in batches: after a rewrite the conversation grows for many turns before the next one (each rewrite costs the cache)', async () => {
+    const hook = compactionHook({ compactAt: 0.5, task: () => 'task', summarizePrompt: 'summarise', maxSummaryTokens: 100 });
+    const events: AgentEventBody[] = [];
+    let history: Message[] = [{ role: 'user', content: 'task' }];
+    const rewrites: number[] = [];
+    for (let turn = 1; turn <= 120; turn++) {
+      const context: HistoryContext = {
+        workspace: '/w',
+        signal: new AbortController().signal,
+        emit: (event) => events.push(event),
+        turn,
+        lastInputTokens: 0,
+        contextWindow: 100_000,
+        measure: (list) => 500 + estimateMessagesTokens(list),
+        complete: async () => 'a summary',
+      };
+      const replaced = await hook(history, context);
+      if (replaced) {
+        rewrites.push(turn);
+        history = replaced;
+      }
+      // Each turn the model writes ~700 tokens (which eliding cannot drop) and reads a file of ~1,000.
+      const [call, result] = toolRound(turn, `${turn % 10}`.repeat(3_500));
+      history = [...history, { ...(call as Extract<Message, { role: 'assistant' }>), text: 'because '.repeat(306) }, result!];
+    }
+    expect(rewrites.length).toBeGreaterThan(1);
+    // Never a little every turn: with ~1,700 tokens a turn against a 50,000-token threshold, each
+    // rewrite leaves room for many turns before the next.
+    const gaps = rewrites.slice(1).map((turn, index) => turn - rewrites[index]!);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(5);
+    expect(events.filter((event) => event.type === 'compaction').every((event) => event.type === 'compaction' && (event.cacheTokensLost ?? 0) > 0)).toBe(true);
   });
 });

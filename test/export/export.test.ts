@@ -30,7 +30,7 @@ function record(attempt: number, reward: number, startedAt: string): Trajectory 
     advantageKind: 'grpo',
     diff: 'diff --git a/slug.js b/slug.js\n',
     model: 'scripted/x',
-    usage: { inputTokens: 10, outputTokens: 5, reasoningTokens: 0, cachedInputTokens: 0 },
+    usage: { inputTokens: 10, outputTokens: 5, reasoningTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0 },
     costUsd: 0,
     turns: 2,
     exitReason: 'completed',

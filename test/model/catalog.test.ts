@@ -3,7 +3,7 @@ import { modelInfoSchema, type ModelInfo } from '../../src/core/config.js';
 import { FALLBACK_MODEL_INFO, listModels, resolveModelInfo } from '../../src/model/catalog.js';
 import { costOf } from '../../src/model/cost.js';
 
-const usage = (inputTokens: number, outputTokens: number, cachedInputTokens = 0, reasoningTokens = 0) => ({ inputTokens, outputTokens, cachedInputTokens, reasoningTokens });
+const usage = (inputTokens: number, outputTokens: number, cachedInputTokens = 0, reasoningTokens = 0, cacheWriteTokens = 0) => ({ inputTokens, outputTokens, cachedInputTokens, reasoningTokens, cacheWriteTokens });
 
 describe('model catalog', () => {
   it('knows the well-known models, each entry valid', () => {
@@ -85,6 +85,15 @@ describe('costOf', () => {
   it('uses the input price for cached tokens when the model has no cached price', () => {
     const { cachedInputPrice: _unused, ...noCache } = priced;
     expect(costOf(usage(1_000_000, 0, 600_000), noCache)).toBeCloseTo(2, 10);
+  });
+
+  it('bills cache writes at the write price, reads at the cached price, the rest at the input price', () => {
+    const anthropicLike: ModelInfo = { ...priced, cachedInputPrice: 0.2, cacheWritePrice: 2.5 };
+    // 1M input: 500k read, 300k written, 200k uncached; 0 output.
+    expect(costOf(usage(1_000_000, 0, 500_000, 0, 300_000), anthropicLike)).toBeCloseTo(0.1 + 0.75 + 0.4, 10);
+    // Without a write price, writes cost what input costs.
+    const { cacheWritePrice: _unused, ...noWritePrice } = anthropicLike;
+    expect(costOf(usage(1_000_000, 0, 500_000, 0, 300_000), noWritePrice)).toBeCloseTo(0.1 + 0.6 + 0.4, 10);
   });
 
   it('does not bill reasoning tokens on top of output', () => {

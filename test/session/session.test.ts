@@ -229,26 +229,30 @@ describe('compaction and resume', () => {
       if (isSummary(request)) return { text: 'SUMMARY: big.txt holds the letter x many times.' };
       const replies = [
         { toolCalls: [{ name: 'read', input: { path: 'big.txt' } }] },
-        { toolCalls: [{ name: 'read', input: { path: 'small.txt' } }] },
+        { toolCalls: [{ name: 'read', input: { path: 'big2.txt' } }] },
         { text: 'first done' },
         { text: 'second done' },
       ];
       return replies[turn++] ?? { text: 'extra' };
     });
     const env = isolatedEnv();
-    // 20,000-token window, compaction over half of it: the big file alone nearly fills that.
+    // 20,000-token window, compaction over half of it: the two files together pass that, and eliding
+    // the first one is not enough to get well under it, so the older history is summarised.
     const config = { ...fakeModelConfig(fake.url, { contextWindow: 20_000 }), compactAt: 0.5 };
-    const cwd = tempWorkspace({ 'big.txt': `${'x'.repeat(99)}\n`.repeat(280), 'small.txt': 'small\n' });
+    const cwd = tempWorkspace({ 'big.txt': `${'x'.repeat(59)}\n`.repeat(280), 'big2.txt': `${'y'.repeat(59)}\n`.repeat(280) });
     const session = await createSession({ cwd, env, config });
     const events = await runTask(session, 'look at the files');
     await session.close();
 
     const replaced = ofType(events, 'history-replaced');
     expect(replaced).toHaveLength(1);
-    expect(ofType(events, 'compaction').map((event) => event.strategy)).toContain('summarize');
+    const compactions = ofType(events, 'compaction');
+    expect(compactions.map((event) => event.strategy)).toContain('summarize');
+    // What the rewrite cost in cache is said: everything after the first changed message.
+    expect(compactions.every((event) => (event.cacheTokensLost ?? 0) > 0)).toBe(true);
     const after = replaced[0]!.messages;
     expect(after[0]).toMatchObject({ role: 'user', content: expect.stringContaining('SUMMARY: big.txt') });
-    expect(JSON.stringify(after)).not.toContain('x'.repeat(99));
+    expect(JSON.stringify(after)).not.toContain('x'.repeat(59));
     expect(session.history().slice(0, after.length)).toEqual(after);
 
     const resumed = await resumeSession(session.id, { env, config });
@@ -258,7 +262,7 @@ describe('compaction and resume', () => {
     expect(ofType(more, 'session-start')[0]).toMatchObject({ run: 2, resumed: true });
     const last = bodyText(fake.requests.at(-1));
     expect(last).toContain('SUMMARY: big.txt');
-    expect(last).not.toContain('x'.repeat(99));
+    expect(last).not.toContain('x'.repeat(59));
   });
 
   it('a bad config layer is a config error naming the field, not a flag', async () => {
