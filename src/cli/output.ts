@@ -65,7 +65,7 @@ export function summaryLine(summary: DoneEvent, extra: { journal?: string }): st
     `summon: ${summary.reason}`,
     `${files} file${files === 1 ? '' : 's'} changed${files > 0 ? ` (${summary.changedFiles.slice(0, 5).join(', ')}${files > 5 ? ', …' : ''})` : ''}`,
     `${summary.turns} turn${summary.turns === 1 ? '' : 's'}`,
-    `${tokens.toLocaleString('en-US')} tokens`,
+    `${tokens.toLocaleString('en-US')} tokens${cachedShare(summary.usage)}`,
     `$${round(summary.costUsd).toFixed(4)}`,
     `${(summary.durationMs / 1000).toFixed(1)}s`,
     `session ${summary.sessionId}`,
@@ -77,6 +77,12 @@ export function summaryLine(summary: DoneEvent, extra: { journal?: string }): st
   }
   if (extra.journal) lines.push(`  journal: ${extra.journal}`);
   return lines.join('\n');
+}
+
+/** " (83 % of input cached)" when the provider read some of the input from its prompt cache. */
+function cachedShare(usage: DoneEvent['usage']): string {
+  if (usage.cachedInputTokens === 0 || usage.inputTokens === 0) return '';
+  return ` (${Math.round((100 * usage.cachedInputTokens) / usage.inputTokens)} % of input cached)`;
 }
 
 function verificationLine(verification: NonNullable<DoneEvent['verification']>): string {
