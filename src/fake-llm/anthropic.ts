@@ -4,12 +4,12 @@ import type { ProtocolAdapter } from './protocol.js';
 import { splitPieces, type ResolvedReply } from './reply.js';
 import { sseEvent, type SseEvent } from './sse.js';
 
-/** Anthropic counts input_tokens without the cached part; output_tokens include thinking. */
+/** Anthropic counts input_tokens without the cache-read and cache-written parts; output_tokens include thinking. */
 function usageOf(reply: ResolvedReply, outputTokens = reply.usage.outputTokens): Record<string, unknown> {
-  const { inputTokens, reasoningTokens, cachedInputTokens } = reply.usage;
+  const { inputTokens, reasoningTokens, cachedInputTokens, cacheWriteTokens } = reply.usage;
   return {
-    input_tokens: Math.max(0, inputTokens - cachedInputTokens),
-    cache_creation_input_tokens: 0,
+    input_tokens: Math.max(0, inputTokens - cachedInputTokens - cacheWriteTokens),
+    cache_creation_input_tokens: cacheWriteTokens,
     cache_read_input_tokens: cachedInputTokens,
     output_tokens: outputTokens,
     ...(reasoningTokens > 0 ? { output_tokens_details: { thinking_tokens: reasoningTokens } } : {}),

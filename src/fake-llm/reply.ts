@@ -1,5 +1,6 @@
 // Turns a scripted reply into the protocol-neutral content every wire format renders:
 // tool-call ids and argument strings filled in, usage numbers settled, text split into stream pieces.
+import { estimateTokens, type CacheOutcome } from './cache.js';
 import type { FakeReply } from './script.js';
 
 export interface ResolvedToolCall {
@@ -9,12 +10,15 @@ export interface ResolvedToolCall {
   arguments: string;
 }
 
-/** Token counts in the AI SDK's sense: input includes cached tokens, output includes reasoning. */
+/** Token counts in the AI SDK's sense: input includes cached and cache-written tokens, output includes reasoning. */
 export interface ResolvedUsage {
   inputTokens: number;
   outputTokens: number;
   reasoningTokens: number;
+  /** Input tokens read from the prompt cache. */
   cachedInputTokens: number;
+  /** Input tokens written to the prompt cache (only Anthropic's wire reports them). */
+  cacheWriteTokens: number;
 }
 
 export interface ResolvedReply {
@@ -34,14 +38,14 @@ export interface ResolvedReply {
   idFor: (prefix: string, part?: number) => string;
 }
 
-const estimateTokens = (characters: number): number => Math.ceil(characters / 4);
-
 export function resolveReply(
   reply: FakeReply,
   request: { index: number; body: unknown },
   toolIdPrefix: string,
   /** The model named outside the body (Gemini puts it in the path). */
   model?: string,
+  /** The prompt cache's outcome for this request, when the server simulates caching. */
+  cache?: CacheOutcome,
 ): ResolvedReply {
   const idFor = (prefix: string, part?: number): string =>
     `${prefix}_fake_${request.index}${part === undefined ? '' : `_${part}`}`;
@@ -54,11 +58,18 @@ export function resolveReply(
   const reasoning = reply.reasoning ?? '';
   const argumentCharacters = toolCalls.reduce((sum, call) => sum + call.name.length + call.arguments.length, 0);
   const reasoningTokens = reply.usage?.reasoningTokens ?? estimateTokens(reasoning.length);
+  const scripted = reply.usage;
+  // A script that names any input-side figure owns all of them; otherwise the cache simulation decides.
+  const scriptedInput = scripted?.inputTokens !== undefined || scripted?.cachedInputTokens !== undefined || scripted?.cacheWriteTokens !== undefined;
+  const simulated = scriptedInput ? undefined : cache;
   const usage: ResolvedUsage = {
-    inputTokens: reply.usage?.inputTokens ?? Math.max(1, estimateTokens(JSON.stringify(request.body ?? '').length)),
-    outputTokens: reply.usage?.outputTokens ?? estimateTokens(text.length + argumentCharacters) + reasoningTokens,
+    inputTokens:
+      scripted?.inputTokens ??
+      Math.max(1, cache === undefined ? estimateTokens(JSON.stringify(request.body ?? '').length) : cache.inputTokens),
+    outputTokens: scripted?.outputTokens ?? estimateTokens(text.length + argumentCharacters) + reasoningTokens,
     reasoningTokens,
-    cachedInputTokens: reply.usage?.cachedInputTokens ?? 0,
+    cachedInputTokens: scripted?.cachedInputTokens ?? simulated?.readTokens ?? 0,
+    cacheWriteTokens: scripted?.cacheWriteTokens ?? simulated?.writeTokens ?? 0,
   };
   return {
     model: model ?? modelOf(request.body),

@@ -40,13 +40,21 @@ export const fakeReplySchema = z
     text: z.string().optional(),
     reasoning: z.string().optional(),
     toolCalls: z.array(fakeToolCallSchema).optional(),
-    /** Defaults are estimates (characters / 4); usage is always reported. */
+    /**
+     * Defaults are estimates (characters / 4) and, with caching on, the prompt cache simulation;
+     * usage is always reported. Naming inputTokens, cachedInputTokens or cacheWriteTokens makes the
+     * script own all three (unnamed ones are 0, inputTokens the estimate).
+     */
     usage: z
       .object({
+        /** All input tokens, cached and cache-written ones included. */
         inputTokens: tokenCount.optional(),
         outputTokens: tokenCount.optional(),
         reasoningTokens: tokenCount.optional(),
+        /** Input tokens read from the prompt cache. */
         cachedInputTokens: tokenCount.optional(),
+        /** Input tokens written to the prompt cache; only the Anthropic wire reports them (cache_creation_input_tokens). */
+        cacheWriteTokens: tokenCount.optional(),
       })
       .strict()
       .optional(),

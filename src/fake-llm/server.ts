@@ -2,6 +2,7 @@
 // delay or fault, and renders the reply as JSON or as a stream.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { anthropic } from './anthropic.js';
+import { createPromptCache, promptOf, type CacheOutcome, type PromptCache } from './cache.js';
 import { google } from './google.js';
 import { openAiChat } from './openai-chat.js';
 import { openAiResponses } from './openai-responses.js';
@@ -20,17 +21,29 @@ export interface StartFakeLlmOptions {
   port?: number;
   /** Defaults to 127.0.0.1. */
   host?: string;
+  /**
+   * Simulate each provider's prompt caching and report it in the wire's usage fields (see cache.ts);
+   * defaults to true. Off: cache markers are ignored, input tokens are an estimate of the whole body
+   * and cache figures are 0 unless scripted.
+   */
+  caching?: boolean;
 }
 
 interface ServerState {
   requests: RecordedRequest[];
   nextReply: (request: RecordedRequest) => Promise<FakeReply>;
   closing: AbortSignal;
+  cache: PromptCache | undefined;
 }
 
 export async function startFakeLlm(options: StartFakeLlmOptions): Promise<FakeLlmServer> {
   const closing = new AbortController();
-  const state: ServerState = { requests: [], nextReply: createScriptCursor(options.script), closing: closing.signal };
+  const state: ServerState = {
+    requests: [],
+    nextReply: createScriptCursor(options.script),
+    closing: closing.signal,
+    cache: options.caching === false ? undefined : createPromptCache(),
+  };
   const server = createServer((req, res) => {
     handle(req, res, state).catch(() => res.destroy());
   });
@@ -85,15 +98,25 @@ async function handle(req: IncomingMessage, res: ServerResponse, state: ServerSt
   };
   state.requests.push(record);
   if (!body.ok) return sendJson(res, 400, adapter.error(400, 'fake-llm: request body is not valid JSON'));
+  // The provider rejects bad cache markers before any model runs, so no scripted reply is used up.
+  const prompt = state.cache === undefined ? undefined : promptOf(adapter.protocol, body.value, adapter.modelOf?.(path));
+  if (prompt?.ok === false) return sendJson(res, prompt.status, adapter.error(prompt.status, prompt.message));
 
   const signal = requestSignal(res, state.closing);
   const reply = await state.nextReply(record);
   if (reply.delayMs) await pause(reply.delayMs, signal);
   if (signal.aborted) return void res.destroy();
 
-  const resolved = resolveReply(reply, record, adapter.toolIdPrefix, adapter.modelOf?.(path));
-  const headers: Record<string, string> = { [adapter.requestIdHeader]: `req_fake_${record.index}` };
   const fault = reply.fault;
+  // Only a request the model works on touches the cache; a cut one has already been read (and written).
+  const served = fault === undefined || fault.kind === 'cut';
+  let cache: CacheOutcome | undefined;
+  if (served && state.cache !== undefined && prompt?.ok === true) {
+    cache = state.cache.serve(prompt.prompt);
+    record.cache = cache;
+  }
+  const resolved = resolveReply(reply, record, adapter.toolIdPrefix, adapter.modelOf?.(path), cache);
+  const headers: Record<string, string> = { [adapter.requestIdHeader]: `req_fake_${record.index}` };
   if (fault?.kind === 'reset') return void res.destroy();
   if (fault?.kind === 'hang') {
     await untilAborted(signal);

@@ -15,6 +15,13 @@ export interface RecordedRequest {
   stream: boolean;
   /** Date.now() when the request body had been read. */
   receivedAt: number;
+  /**
+   * What the simulated prompt cache did for this request (token estimates): tokens read from and
+   * written to the cache, all prompt tokens (read and written ones included) and the request's
+   * `cache_control` breakpoints (Anthropic; 0 elsewhere). Absent when caching is off, or when the
+   * request was not served (invalid body, rejected cache markers, a status/reset/hang fault).
+   */
+  cache?: { readTokens: number; writeTokens: number; inputTokens: number; breakpoints: number };
 }
 
 export interface FakeLlmServer {
