@@ -2,5 +2,5 @@
 // that way), then runs the benchmark. Run: npx tsx bench/group/run.ts
 import { register } from 'node:module';
 
-register('./raw-loader.mjs', import.meta.url);
+register('../raw-loader.mjs', import.meta.url);
 await import('./bench.js');
