@@ -1,9 +1,10 @@
 // Prompt caching per wire. An agent re-sends its whole conversation every turn, so the price of a
 // session is set by how much of each request the provider can read from its cache.
 // - Anthropic caches only up to explicit breakpoints (at most 4): one after the system prompt (the
-//   tools come before it, so both are covered), one on the newest message (this turn writes it, the
-//   next reads it), and one on the newest message of the previous request (what this turn can read,
-//   even when a turn added more than the 20 blocks Anthropic looks back over).
+//   tools come before it, so both are covered), one after the first message (the task and the
+//   opening context pack, which survive an elision of old tool output), one on the newest message
+//   (this turn writes it, the next reads it), and one on the newest message of the previous request
+//   (what this turn can read, even when a turn added more than the 20 blocks Anthropic looks back over).
 // - OpenAI caches prefixes on its own; a stable `prompt_cache_key` per session routes every request
 //   of the session to the same cache.
 // - Gemini caches implicitly; a stable prefix is all it needs. OpenAI-compatible servers (local or
@@ -29,11 +30,12 @@ export function withCaching(prompt: LanguageModelV3Prompt, providerOptions: Shar
   return { prompt, providerOptions };
 }
 
-/** Indexes of the messages that get a breakpoint: the system prompt, the newest message, and the newest before the last assistant turn. */
+/** Indexes of the messages that get a breakpoint: the system prompt, the first message, the newest, and the newest before the last assistant turn. */
 export function breakpointIndexes(prompt: LanguageModelV3Prompt): number[] {
   const marks = new Set<number>();
   const system = prompt.findLastIndex((message) => message.role === 'system');
   if (system !== -1) marks.add(system);
+  if (prompt[system + 1]?.role === 'user') marks.add(system + 1);
   const last = prompt.length - 1;
   if (last > system && prompt[last]!.role !== 'assistant') marks.add(last);
   const lastAssistant = prompt.findLastIndex((message) => message.role === 'assistant');

@@ -1,6 +1,6 @@
-// Where summon asks each wire to cache: Anthropic breakpoints on the system prompt, the newest
-// message and the previous request's newest (never more than 4, never on an assistant turn); the
-// OpenAI wires a stable prompt_cache_key beside the reasoning options; nothing for the rest.
+// Where summon asks each wire to cache: Anthropic breakpoints on the system prompt, the
+// first message (task and opening pack), the newest message and the previous request's newest (never more than 4, never on
+// an assistant turn); the OpenAI wires a stable prompt_cache_key beside the reasoning options; nothing for the rest.
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { describe, expect, it } from 'vitest';
 import { breakpointIndexes, withCaching } from '../../src/model/caching.js';
@@ -15,16 +15,16 @@ describe('breakpointIndexes', () => {
     expect(breakpointIndexes([system, user('task')])).toEqual([0, 1]);
   });
 
-  it('later requests: also the newest message of the request before', () => {
+  it('later requests: the first message, the newest, and the newest of the request before', () => {
     const prompt: LanguageModelV3Prompt = [system, user('task'), assistant('call'), tool('1'), assistant('call'), tool('2')];
-    expect(breakpointIndexes(prompt)).toEqual([0, 3, 5]);
+    expect(breakpointIndexes(prompt)).toEqual([0, 1, 3, 5]);
   });
 
-  it('never marks an assistant message, and never more than three', () => {
+  it('never marks an assistant message, and never more than four (Anthropic allows four)', () => {
     for (let length = 1; length < 12; length++) {
       const prompt: LanguageModelV3Prompt = [system, user('task'), ...Array.from({ length }, (_, index) => (index % 2 === 0 ? assistant('a') : tool(String(index))))];
       const marks = breakpointIndexes(prompt);
-      expect(marks.length).toBeLessThanOrEqual(3);
+      expect(marks.length).toBeLessThanOrEqual(4);
       expect(marks.every((index) => prompt[index]!.role !== 'assistant')).toBe(true);
     }
   });
