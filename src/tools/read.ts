@@ -10,6 +10,7 @@ import description from './read.md?raw';
 export const DEFAULT_READ_LIMIT = 2000;
 const MAX_LINE_CHARS = 2000;
 const BINARY_SNIFF_BYTES = 8192;
+const MAX_READ_BYTES = 256 * 1_048_576;
 
 const inputSchema = z.object({
   path: z.string().min(1),
@@ -32,6 +33,12 @@ export const readTool = defineTool<ReadInput>({
     if (!stat) throw fileError(Object.assign(new Error(`ENOENT: no such file or directory, stat '${file}'`), { code: 'ENOENT' }), shown);
     if (stat.isDirectory) {
       throw new SummonError('tool-failed', `${shown} is a directory, not a file`, { hint: `use ls with path "${shown}" to list it` });
+    }
+    // The port reads files whole: past this size, a window of lines is bash's job.
+    if (stat.size > MAX_READ_BYTES) {
+      throw new SummonError('tool-failed', `${shown} is ${Math.round(stat.size / 1_048_576)} MB, more than read takes whole (${MAX_READ_BYTES / 1_048_576} MB)`, {
+        hint: `look at parts of it with bash: sed -n '1,200p' ${shown}, tail -n 200 ${shown}, or grep`,
+      });
     }
     const bytes = await ctx.fs.readFile(file).catch((error: unknown) => {
       throw fileError(error, shown);

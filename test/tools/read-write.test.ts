@@ -70,6 +70,16 @@ describe('read', () => {
     expect(past).toMatchObject({ isError: true, output: expect.stringContaining('past the end of the file (1 lines)') });
   });
 
+  it('refuses a file too big to read whole, pointing to bash', async () => {
+    const file = path.join(workspace, 'huge.log');
+    // A sparse file: 300 MB on paper, no disk used.
+    const handle = await fs.open(file, 'w');
+    await handle.truncate(300 * 1_048_576);
+    await handle.close();
+    const result = await run('read', { path: 'huge.log' });
+    expect(result).toMatchObject({ isError: true, output: expect.stringMatching(/huge\.log is 300 MB, more than read takes whole[\s\S]*sed -n/) });
+  });
+
   it('says when a file is empty', async () => {
     await fs.writeFile(path.join(workspace, 'empty.txt'), '');
     expect((await run('read', { path: 'empty.txt' })).output).toBe('(empty file)');
