@@ -1,5 +1,5 @@
 // The strict sandbox profile for programs under test: a minimal read-only root (system folders and the
-// interpreter only), a fresh tmpfs working folder, no network namespace, seccomp against process
+// interpreter only), a fresh tmpfs working folder as the one writable place, no network namespace, seccomp against process
 // creation and non-unix sockets, a scrubbed environment and CPU, memory, file-size and fd limits.
 import { existsSync, lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -38,9 +38,11 @@ export function profileCommand(input: ProfileInput): ProfileCommand {
   for (const file of ETC_FILES) bwrap.push('--ro-bind-try', file, file);
   const prefix = interpreterPrefix(input.interpreter);
   if (prefix) bwrap.push('--ro-bind', prefix, prefix);
-  bwrap.push('--proc', '/proc', '--dev', '/dev', '--tmpfs', '/tmp', '--size', String(WORK_BYTES), '--tmpfs', WORK_DIR);
+  // The working folder is the only writable place: /tmp exists but, like the rest of the root, is
+  // read-only once --remount-ro has run (temp files go to the working folder through TMPDIR).
+  bwrap.push('--proc', '/proc', '--dev', '/dev', '--dir', '/tmp', '--size', String(WORK_BYTES), '--tmpfs', WORK_DIR);
   for (const file of input.jobFiles) bwrap.push('--ro-bind-data', String(file.fd), `/job/${file.name}`);
-  bwrap.push('--chdir', WORK_DIR, '--seccomp', String(input.seccompFd), '--', input.interpreter, ...input.args);
+  bwrap.push('--remount-ro', '/', '--chdir', WORK_DIR, '--seccomp', String(input.seccompFd), '--', input.interpreter, ...input.args);
   const limits = [
     `--cpu=${input.cpuSeconds}:${input.cpuSeconds + 1}`,
     `--as=${input.addressSpaceBytes}`,
@@ -51,7 +53,7 @@ export function profileCommand(input: ProfileInput): ProfileCommand {
   return {
     command: input.prlimitPath ?? 'prlimit',
     args: [...limits, '--', input.bwrapPath ?? 'bwrap', ...bwrap],
-    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: WORK_DIR, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
+    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: WORK_DIR, TMPDIR: WORK_DIR, LANG: 'C.UTF-8', PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
   };
 }
 
