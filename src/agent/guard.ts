@@ -24,6 +24,8 @@ export interface ToolGuardOptions {
   emit: (event: AgentEventBody) => void;
   /** Extra protected folders, e.g. the one git's core.hooksPath names. */
   protectedPaths?: readonly string[];
+  /** Whether commands can reach the network (no sandbox, or a sandbox with domains allowed or askable): then no secret is restored into them. */
+  commandsReachNetwork?: () => boolean;
   /** Asks the user about a refusal (a protected path, network after injected content); absent, refusals stand. */
   ask?: (request: Omit<ApprovalRequest, 'id'>) => Promise<ApprovalAnswer>;
 }
@@ -68,14 +70,27 @@ export function createToolGuard(options: ToolGuardOptions): ToolGuard {
     return redacted;
   };
 
-  const restore = (call: ToolCallPart): { input: unknown; notes: string[] } => {
+  const restore = (call: ToolCallPart, kind: ToolKind | undefined): { input: unknown; notes: string[] } => {
     const notes: string[] = [];
     const unknown = new Set<string>();
+    // A secret is put back only where it stays on this machine: files, and commands that cannot reach the network.
+    const keepPlaceholders = kind !== 'read' && kind !== 'write' && (options.commandsReachNetwork?.() ?? false);
+    let kept = false;
     const input = mapStrings(call.input, (text) => {
       const restored = options.redactor.restore(text);
       for (const placeholder of restored.unknown) unknown.add(placeholder);
+      if (keepPlaceholders && restored.text !== text) {
+        kept = true;
+        return text;
+      }
       return restored.text;
     });
+    if (kept) {
+      notes.push(
+        'note: secret placeholders were left as written: commands here can reach the network, and summon never puts a secret into one. Write it into a local file with the write or edit tool if a local program needs it.',
+      );
+      options.emit({ type: 'notice', message: `placeholders in ${call.name} were not replaced by their secrets: the command could reach the network` });
+    }
     if (unknown.size > 0) {
       const list = [...unknown].join(', ');
       notes.push(`note: ${list} ${unknown.size === 1 ? 'is not a placeholder' : 'are not placeholders'} summon issued; left as written.`);
@@ -105,7 +120,7 @@ export function createToolGuard(options: ToolGuardOptions): ToolGuard {
   };
 
   const beforeCall = (call: ToolCallPart, kind: ToolKind | undefined): GuardedCall => {
-    const { input, notes } = restore(call);
+    const { input, notes } = restore(call, kind);
     return { call: { ...call, input }, notes, ...refusalOf(call.name, input, kind, { paths: new Set(), network: false }) };
   };
 
@@ -121,7 +136,7 @@ export function createToolGuard(options: ToolGuardOptions): ToolGuard {
   };
 
   const beforeToolCall: BeforeToolCall = async (prepared) => {
-    const { input, notes } = restore({ ...prepared.original, input: prepared.input });
+    const { input, notes } = restore({ ...prepared.original, input: prepared.input }, prepared.kind);
     const once: Overrides = { paths: new Set(), network: false };
     // Each refusal is asked about in turn (a multi_edit may touch two protected files).
     for (;;) {

@@ -41,6 +41,8 @@ export interface RunSafety {
   redactor: Redactor;
   mode: PermissionMode;
   sandboxed: boolean;
+  /** Whether a command could reach the network now: no sandbox, or one whose allow-list names a domain or can ask about one. */
+  commandsReachNetwork(): boolean;
   /** Grants again what an earlier "allow always" answer granted (a resumed session). */
   regrant(request: PermitRequest & { source: 'policy' | 'network' }): Promise<void>;
 }
@@ -174,7 +176,8 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     const target = hasRules || request.name === 'bash' ? await (policy ??= loadPolicy()) : (filePolicy ??= (await policyModule()).compilePolicy(settings, NO_SHELL));
     target.grantRequest({ tool: request.name, kind: request.kind, input: request.input, workspace: options.workspace });
   };
-  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed, regrant };
+  const commandsReachNetwork = (): boolean => !sandboxed || ask !== undefined || grantedHosts.size > 0 || (configured?.allowedDomains().length ?? 0) > 0;
+  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed, regrant, commandsReachNetwork };
 }
 
 /** The permission check as a loop hook: a refused call does not run, and the model reads why. */

@@ -63,7 +63,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const { config } = await loadConfig({ cwd: workspace, env: options.env, flags: layer, flagSources: sources, ...label });
   const model = await prepareModel(config, options.env);
   const safety = await prepareSafety(config, { workspace, env: options.env, emit: options.emit, ...(options.ask ? { ask: options.ask } : {}) });
-  const guard = createToolGuard({ redactor: safety.redactor, emit: options.emit, ...(options.ask ? { ask: options.ask } : {}) });
+  const guard = createToolGuard({ redactor: safety.redactor, emit: options.emit, commandsReachNetwork: safety.commandsReachNetwork, ...(options.ask ? { ask: options.ask } : {}) });
   const system = guard.redactText(prepareSystemPrompt(workspace).system, 'system prompt');
   const adhoc = options.verify ?? [];
   // The verifier runners load only when some verifier is configured.

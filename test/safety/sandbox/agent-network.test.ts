@@ -84,3 +84,14 @@ it('with someone to ask, a host no rule names is asked about: "allow" holds for 
   const question = { source: 'network', input: { host: 'localhost', port, method: 'GET' } };
   expect(asked).toEqual([question, question, question]);
 });
+
+it('says when commands can reach the network: no sandbox, a net(…) rule, or someone to ask', async () => {
+  const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/nonexistent-home' };
+  const none = { allow: [], ask: [], deny: [] };
+  const reach = async (config: Parameters<typeof prepareSafety>[0], ask = false) =>
+    (await prepareSafety(config, { workspace, env, emit: () => undefined, ...(ask ? { ask: async () => 'deny' as const } : {}) })).commandsReachNetwork();
+  expect(await reach({ sandbox: true, permissions: none })).toBe(false);
+  expect(await reach({ sandbox: false, permissions: none })).toBe(true);
+  expect(await reach({ sandbox: true, permissions: { ...none, allow: ['net(api.example.com)'] } })).toBe(true);
+  expect(await reach({ sandbox: true, permissions: none }, true)).toBe(true);
+});
