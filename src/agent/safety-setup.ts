@@ -128,13 +128,17 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     if (!sandbox) {
       // net(…) allow rules open the network through the sandbox's proxy; grants made later count at once.
       // No rules configured means no policy loaded yet (nor its shell grammar) and no domains: network off.
-      sandbox = Promise.all([import('../safety/sandbox/index.js'), policy]).then(async ([{ createSandboxSpawn, defaultPolicy, findSocat }, rules]) => {
+      sandbox = Promise.all([import('../safety/sandbox/index.js'), policy]).then(async ([{ createSandboxSpawn, defaultPolicy, findSocat, secretFiles }, rules]) => {
         const policyForSandbox = await defaultPolicy(cwd, options.env);
+        // What the read tool may not show, a command may not print: secret files and read-denied files read as empty.
+        const unreadable = (dir: string, signal: AbortSignal): Promise<string[]> =>
+          secretFiles(policyForSandbox.workspace, { spawn: defaultSpawn, signal, ...(readable ? { readable: (file: string) => readable(dir, file) } : {}) });
         const domains = rules?.allowedDomains() ?? [];
         // With someone to ask, unknown hosts are asked about, which needs the proxy (and socat to reach it).
         const canAsk = ask !== undefined && (await findSocat({ searchPath: options.env.PATH, hidden: policyForSandbox.hidden }).then(() => true, () => false));
-        if (domains.length === 0 && !canAsk) return createSandboxSpawn(policyForSandbox);
+        if (domains.length === 0 && !canAsk) return createSandboxSpawn(policyForSandbox, { unreadable });
         return createSandboxSpawn({ ...policyForSandbox, network: { mode: 'allow', domains } }, {
+          unreadable,
           extraDomains: () => [...(rules?.allowedDomains() ?? []), ...grantedHosts, ...commandHosts],
           ...(canAsk && ask
             ? {

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SummonError } from '../core/errors.js';
 import {
-  assertSandboxAvailable, createStandIns, defaultPolicy, findSocat, removeStandIns, runProcess, sandboxedCommand, startNetworkProxy,
+  assertSandboxAvailable, createStandIns, defaultPolicy, findSocat, removeStandIns, runProcess, sandboxedCommand, secretFiles, startNetworkProxy,
   type NetworkBridge, type NetworkProxy, type SandboxPolicy,
 } from '../safety/sandbox/index.js';
+import { defaultSpawn } from '../tools/index.js';
 import type { CliIo } from './io.js';
 
 export const HELP = `summon sandbox exec [--cwd DIR] [--allow-net DOMAIN…] [--timeout SEC] -- CMD [ARGS…]
@@ -71,7 +72,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new SummonError('usage', `cannot use ${workspace} as the workspace: ${error instanceof Error ? error.message : String(error)}`, { hint: 'pass an existing folder with --cwd' });
   });
   const domains = values['allow-net'] ?? [];
-  const policy: SandboxPolicy = domains.length > 0 ? { ...base, network: { mode: 'allow', domains } } : base;
+  // As for the agent's commands: the workspace's secret files read as empty.
+  const unreadable = await secretFiles(base.workspace, { spawn: defaultSpawn });
+  const policy: SandboxPolicy = { ...base, ...(domains.length > 0 ? { network: { mode: 'allow' as const, domains } } : {}), ...(unreadable.length > 0 ? { unreadable } : {}) };
   await assertSandboxAvailable(policy, undefined, { searchPath: io.env.PATH });
 
   let proxy: NetworkProxy | undefined;

@@ -44,6 +44,8 @@ export function sandboxedCommand(policy: SandboxPolicy, input: CommandInput): Sa
   // A bound folder is a mount point, so it cannot be renamed away and replaced by a planted copy.
   args.push('--bind-try', path.join(policy.workspace, '.git'), path.join(policy.workspace, '.git'));
   for (const entry of protectedPaths(policy)) args.push('--ro-bind-try', entry.path, entry.path);
+  // Last, so the workspace's bind does not cover them: secret files read as empty.
+  for (const file of policy.unreadable ?? []) args.push('--ro-bind-try', '/dev/null', file);
   let command = { options: [] as string[], command: input.command, args: input.args };
   if (policy.network.mode === 'allow') {
     // Fail closed: without the relay the command would silently get no network, or worse, a wrong one.

@@ -10,3 +10,4 @@ export { sandboxedCommand, createStandIns, removeStandIns, protectedPaths, type 
 export { filterEnv, isSecretName, DEFAULT_ENV_ALLOW } from './env.js';
 export { runProcess, type ProcessRequest, type ProcessResult } from './run-process.js';
 export { seccompFilter, type SeccompRule } from './seccomp.js';
+export { secretFiles, isSecretFileName, type SecretFileOptions } from './secret-files.js';

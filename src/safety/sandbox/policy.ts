@@ -22,6 +22,8 @@ export interface SandboxPolicy {
   envAllow: string[];
   /** Folders replaced by an empty tmpfs (the home folder); the workspace and writable folders are bound back. */
   hidden: string[];
+  /** Files shown empty inside the sandbox (secret files, files read rules deny), found before each command. */
+  unreadable?: string[];
 }
 
 /** Protected folders and files inside every workspace (issue 4): hooks, IDE folders, summon's own config. */

@@ -24,6 +24,8 @@ export interface SandboxSpawnOptions {
   extraDomains?: () => readonly string[];
   /** Allow mode: asked about hosts no glob covers (interactive runs); refused without it. */
   askUnlisted?: NetworkProxyOptions['askUnlisted'];
+  /** Files to show empty inside the sandbox for a command run in `cwd`, found before each command. */
+  unreadable?: (cwd: string, signal: AbortSignal) => Promise<string[]>;
 }
 
 /** The sandbox's SpawnPort; close() stops its network proxy (a later command starts a new one). */
@@ -50,7 +52,8 @@ export function createSandboxSpawn(policy: SandboxPolicy, options: SandboxSpawnO
   const spawn: SpawnPort = async (request) => {
     await assertSandboxAvailable(policy, options.bwrapPath);
     const network = await bridge(request.env?.PATH);
-    const sandboxed = sandboxedCommand(policy, {
+    const unreadable = options.unreadable ? await options.unreadable(request.cwd, request.signal) : [];
+    const sandboxed = sandboxedCommand(unreadable.length > 0 ? { ...policy, unreadable } : policy, {
       command: request.command,
       args: request.args,
       cwd: request.cwd,
