@@ -1,6 +1,7 @@
 // Turns a SandboxPolicy and one command into a bubblewrap invocation (argument arrays only), and
 // prepares the stand-in folders for protected paths that do not exist yet.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, mkdtempSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SummonError } from '../../core/errors.js';
 import { filterEnv } from './env.js';
@@ -44,8 +45,12 @@ export function sandboxedCommand(policy: SandboxPolicy, input: CommandInput): Sa
   // A bound folder is a mount point, so it cannot be renamed away and replaced by a planted copy.
   args.push('--bind-try', path.join(policy.workspace, '.git'), path.join(policy.workspace, '.git'));
   for (const entry of protectedPaths(policy)) args.push('--ro-bind-try', entry.path, entry.path);
-  // Last, so the workspace's bind does not cover them: secret files read as empty.
-  for (const file of policy.unreadable ?? []) args.push('--ro-bind-try', '/dev/null', file);
+  // Last, so the workspace's bind does not cover them: secret files read as empty (an empty regular
+  // file, not /dev/null, which a nodev mount would refuse to open).
+  if (policy.unreadable?.length) {
+    const empty = emptyFile();
+    for (const file of policy.unreadable) args.push('--ro-bind-try', empty, file);
+  }
   let command = { options: [] as string[], command: input.command, args: input.args };
   if (policy.network.mode === 'allow') {
     // Fail closed: without the relay the command would silently get no network, or worse, a wrong one.
@@ -107,6 +112,19 @@ function visiblePath(value: string, policy: SandboxPolicy): string {
     .split(':')
     .filter((dir) => dir !== '' && (!policy.hidden.some((hidden) => isInside(dir, hidden)) || open.some((root) => isInside(dir, root))))
     .join(':');
+}
+
+let empty: string | undefined;
+
+/** One empty, read-only file per process, to stand in for secret files; removed when the process exits. */
+function emptyFile(): string {
+  if (empty && existsSync(empty)) return empty;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'summon-empty-'));
+  const file = path.join(dir, 'empty');
+  writeFileSync(file, '', { mode: 0o444 });
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  empty = file;
+  return file;
 }
 
 function byDepth(a: string, b: string): number {

@@ -41,7 +41,7 @@ it("the agent's sandboxed commands read them as empty; everything else as it is"
   const safety = await prepareSafety({ sandbox: true, permissions: { allow: [], ask: [], deny: ['read(keys/**)'] } }, { workspace, env, emit: () => undefined });
   const result = await safety.spawn({
     command: 'bash',
-    args: ['-c', 'for f in .env api/.env.local keys/deploy.pem .env.example README.md; do printf "%s=[%s]\\n" "$f" "$(cat $f)"; done'],
+    args: ['-c', 'for f in .env api/.env.local keys/deploy.pem .env.example README.md; do printf "%s=[%s]\\n" "$f" "$(cat $f 2>&1)"; done'],
     cwd: workspace, env, timeoutMs: 15_000, maxOutputBytes: 10_000, signal: new AbortController().signal,
   });
   expect(result.stdout.trim().split('\n')).toEqual(['.env=[]', 'api/.env.local=[]', 'keys/deploy.pem=[]', '.env.example=[STRIPE_KEY=]', 'README.md=[hello]']);
