@@ -11,9 +11,20 @@ import { startFakeLlm } from '../fake-llm/index.js';
 import type { ParsedArgs } from './args.js';
 import { DEMO_SCRIPT, DEMO_TASK } from './demo-script.js';
 import type { CliIo } from './io.js';
+import { loadConfig } from '../config/index.js';
 import { runCommand } from './run-command.js';
 
 export async function demoCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  // An honest first run: no scripted claim that tests pass when no command could run.
+  const { config } = await loadConfig({ cwd: io.cwd, env: io.env, flags: args.layer, flagSources: args.flagSources });
+  if (config.sandbox) {
+    const { probeSandbox } = await import('../safety/sandbox/index.js');
+    const probe = await probeSandbox({ path: io.env.PATH });
+    if (!probe.ok) {
+      io.stderr(`summon demo: the sandbox every command runs in cannot start: ${probe.reason}\n  hint: ${probe.hint} (summon demo --no-sandbox)\n`);
+      return 1;
+    }
+  }
   const sample = findSampleProject();
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'summon-demo-'));
   cpSync(sample, workspace, { recursive: true });
@@ -41,6 +52,8 @@ export async function demoCommand(args: ParsedArgs, io: CliIo): Promise<number> 
       layer: server
         ? { ...args.layer, model: 'scripted/summon-demo', providers: { scripted: { type: 'openai-compatible', baseUrl: `${server.url}/v1` } }, models: { 'scripted/summon-demo': DEMO_MODEL_INFO } }
         : args.layer,
+      // The verdict is the real test run's, not the model's word: npm test runs when the model says it is done.
+      verify: [...args.verify, 'npm test'],
     };
     const code = await runCommand(runArgs, io);
     if (args.outputFormat === 'text') {

@@ -50,5 +50,21 @@ export function isSummonError(value: unknown): value is SummonError {
 export function toSummonError(value: unknown): SummonError {
   if (value instanceof SummonError) return value;
   const message = value instanceof Error ? value.message : String(value);
-  return new SummonError('internal', message, { cause: value });
+  return nativeModuleError(value, message) ?? new SummonError('internal', message, { cause: value });
+}
+
+/**
+ * A native module built for another Node version (or platform) fails to load with messages such as
+ * "Module did not self-register" or "compiled against a different Node.js version"; name the module
+ * and the fix instead of reporting an internal error.
+ */
+function nativeModuleError(value: unknown, message: string): SummonError | undefined {
+  const code = typeof value === 'object' && value !== null ? (value as { code?: unknown }).code : undefined;
+  if (code !== 'ERR_DLOPEN_FAILED' && !/did not self-register|NODE_MODULE_VERSION|invalid ELF header|wrong ELF class/.test(message)) return undefined;
+  const name = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(message)?.[1]?.replace(/\\/g, '/') ?? 'a native module';
+  const runtime = typeof process === 'object' ? ` ${process.version}` : '';
+  return new SummonError('internal', `the native module ${name} could not be loaded: ${message.split('\n')[0]}`, {
+    hint: `it was built for another Node version or platform; rebuild it for this Node${runtime}: npm rebuild ${name === 'a native module' ? '' : name} (in summon's install folder)`.replace('npm rebuild  (', 'npm rebuild ('),
+    cause: value,
+  });
 }

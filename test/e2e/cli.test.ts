@@ -19,6 +19,18 @@ describe('summon demo', () => {
     expect(result.stderr).toMatch(/\+\s+\.replace\(\/\[\^a-z0-9\]\+\/g, '-'\)/);
     expect(result.stderr).toMatch(/summon: completed · 1 file changed \(src\/slugify\.js\)/);
     expect(result.stdout).toMatch(/both tests now pass/);
+    // The verdict is the real test run's (npm test as a verifier), not the scripted model's word.
+    expect(result.stderr).toMatch(/verified: test 1\.00 ✓ — reward 1\.00/);
+  });
+
+  it('refuses to start without the sandbox, saying how to install it or run without it', async () => {
+    const sandbox = makeSandbox();
+    const result = await runSummon(['demo'], sandbox, { PATH: path.join(sandbox.home, 'no-such-bin') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot start: the sandbox program "bwrap" \(bubblewrap\) is not installed/);
+    expect(result.stderr).toMatch(/apt-get install bubblewrap/);
+    expect(result.stderr).toMatch(/--no-sandbox/);
+    expect(result.stderr).not.toMatch(/SCRIPTED DEMO MODEL|completed/);
   });
 
   it('streams the same run as schema-valid events, with the failing and then passing test output', async () => {
