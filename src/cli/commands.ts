@@ -19,4 +19,5 @@ export const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   serve: { load: () => import('./serve-command.js') },
   sandbox: { load: () => import('./sandbox-command.js') },
   verify: { load: () => import('./verify-command.js') },
+  sessions: { load: () => import('./sessions-command.js') },
 };

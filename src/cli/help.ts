@@ -20,6 +20,7 @@ Usage:
   summon export --format trl|openrlhf|verl|jsonl
                                    write saved attempt trajectories (with rewards) as a training dataset
   summon sandbox exec -- CMD ARGS  run any command in the same sandbox the agent's commands use
+  summon sessions [--all] [--json] the sessions of this folder: first task, runs, turns, cost
 
 Options for run:
   -p, --print TASK                 the task (or give it as the first argument of run); - reads it from

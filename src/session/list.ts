@@ -1,7 +1,7 @@
 // The sessions in a journal folder, newest first, each with where it worked and its first task:
 // for `--continue` (the newest session of this folder) and for naming recent sessions when an id is
 // not found. Only the start of a journal is read.
-import { closeSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { agentEventSchema } from '../core/events.js';
 
@@ -60,5 +60,56 @@ function realPath(dir: string): string {
     return realpathSync(path.resolve(dir));
   } catch {
     return path.resolve(dir);
+  }
+}
+
+export interface SessionSummary extends SessionEntry {
+  /** Runs (tasks) the session has had. */
+  runs: number;
+  turns: number;
+  costUsd: number;
+  /** When its last event was written. */
+  updatedAt: string;
+  /** How the last run ended, if it did. */
+  lastReason?: string;
+}
+
+/** Turns, cost and runs of each listed session, summed over its journal's `done` events. */
+export function summarizeSessions(dir: string, entries: readonly SessionEntry[]): SessionSummary[] {
+  return entries.map((entry) => {
+    const summary: SessionSummary = { ...entry, runs: 0, turns: 0, costUsd: 0, updatedAt: entry.startedAt };
+    let text = '';
+    try {
+      text = readFileSync(path.join(dir, `${entry.id}.jsonl`), 'utf8');
+    } catch {
+      return summary;
+    }
+    for (const line of text.split('\n')) {
+      // Only these two kinds of line are needed; the rest are not parsed.
+      if (!line.includes('"type":"done"') && !line.includes('"type":"session-start"')) {
+        const ts = /^\{"[^"]*":/.test(line) ? /"ts":"([^"]+)"/.exec(line)?.[1] : undefined;
+        if (ts) summary.updatedAt = ts;
+        continue;
+      }
+      const parsed = agentEventSchema.safeParse(safeJson(line));
+      if (!parsed.success) continue;
+      const event = parsed.data;
+      summary.updatedAt = event.ts;
+      if (event.type === 'session-start') summary.runs++;
+      else if (event.type === 'done') {
+        summary.turns += event.turns;
+        summary.costUsd += event.costUsd;
+        summary.lastReason = event.reason;
+      }
+    }
+    return summary;
+  });
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
   }
 }

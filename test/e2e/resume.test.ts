@@ -32,6 +32,19 @@ it('--continue and --resume ID carry the conversation on; an unknown id exits 2 
   expect(body).toContain('remember the number 7');
   expect(body).toContain('It was 7.');
 
+  // summon sessions lists it: its first task, three runs, their turns and cost.
+  const listed = await runSummon(['sessions', '--json'], sandbox, env);
+  expect(listed.code, listed.stderr).toBe(0);
+  const rows = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ id, task: 'remember the number 7', runs: 3, turns: 3, lastReason: 'completed' });
+  const text = await runSummon(['sessions'], sandbox, env);
+  expect(text.stdout).toMatch(new RegExp(`^${id}  \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}  3 runs, 3 turns, \\$\\d+\\.\\d{4}  remember the number 7\\n$`));
+  // Another folder has none of them, unless --all.
+  const elsewhere = await runSummon(['sessions', '--cwd', sandbox.home], sandbox, env);
+  expect(elsewhere.stdout).toBe('');
+  expect((await runSummon(['sessions', '--all', '--json'], sandbox, env)).stdout.trim().split('\n')).toHaveLength(1);
+
   const missing = await runSummon(['-p', 'x', '--resume', '20200101-000000-nope', '--model', model], sandbox, env);
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain('no session 20200101-000000-nope');
