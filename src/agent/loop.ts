@@ -157,7 +157,12 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
     ...(readable ? { readable: (file: string) => readable(options.workspace, file) } : {}),
     report: (update: ToolUpdate) => {
       if (update.type === 'file-changed') changed.add(update.path);
-      else emit({ type: 'todo-update', items: update.items });
+      else if (update.type === 'todo') emit({ type: 'todo-update', items: update.items });
+      else {
+        // Already reported as the sub-agent's own usage events: only the run's totals change here.
+        usage = addUsage(usage, update.usage);
+        costUsd += update.costUsd;
+      }
     },
   };
 

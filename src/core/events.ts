@@ -19,7 +19,8 @@ export type Usage = z.infer<typeof usageSchema>;
 export const exitReasonSchema = z.enum(['completed', 'verify-failed', 'max-turns', 'max-cost', 'timeout', 'interrupted', 'error']);
 export type ExitReason = z.infer<typeof exitReasonSchema>;
 
-const base = { ts: z.string(), sessionId: z.string() };
+/** Every event: when, and which session. A sub-agent's events, passed on in its parent's stream, also name the parent. */
+const base = { ts: z.string(), sessionId: z.string(), parentSessionId: z.string().optional() };
 
 export const verifierResultSchema = z.object({ name: z.string(), reward: z.number().min(0).max(1), passed: z.boolean(), weight: z.number(), summary: z.string() });
 /** The verifiers' judgement of one attempt at being done: each verifier and the weighted total. */

@@ -1,5 +1,6 @@
 // The contract every tool implements, and the ports tools use for side effects.
 import type { z } from 'zod';
+import type { Usage } from './events.js';
 import type { FileSystemPort } from './fs-port.js';
 
 export type ToolKind = 'read' | 'write' | 'exec' | 'net';
@@ -64,7 +65,9 @@ export interface ToolContext {
 
 export type ToolUpdate =
   | { type: 'file-changed'; path: string }
-  | { type: 'todo'; items: TodoItem[] };
+  | { type: 'todo'; items: TodoItem[] }
+  /** Model use a tool paid for (a sub-agent's turns): counted in the run's cost and --max-cost. */
+  | { type: 'usage'; usage: Usage; costUsd: number };
 
 export interface ToolResult {
   output: string;

@@ -11,7 +11,12 @@ import { permissionHook, prepareSafety, type Ask, type RunSafety } from '../agen
 import { prepareModel, prepareSystemPrompt, resolveWorkspace, type PreparedModel } from '../agent/setup.js';
 import { loadConfig } from '../config/index.js';
 import type { Config, ConfigLayer } from '../core/config.js';
-import type { AgentEventBody } from '../core/events.js';
+import type { AgentEvent, AgentEventBody } from '../core/events.js';
+import { SummonError } from '../core/errors.js';
+import type { Tool } from '../core/tool.js';
+import { userConfigDir } from '../config/index.js';
+import { loadAgents } from './agents.js';
+import { createTaskTool, type OpenChild } from './subagents.js';
 import type { BeforeFileChange } from '../core/fs-port.js';
 import type { Verifier } from '../core/verify.js';
 import { VERSION } from '../core/version.js';
@@ -35,6 +40,10 @@ export interface AssembleOptions {
   beforeFileChange?: BeforeFileChange;
   /** More hooks, run after summon's own in each list. */
   hooks?: LoopHooks;
+  /** Only these tools (by name). */
+  tools?: readonly string[];
+  /** Sub-agents (the task tool): how to open a child session, and where its events go. */
+  children?: { parentId: string; open: OpenChild; forward: (event: AgentEvent) => void };
 }
 
 /** What stays the same for every run of a session; a run adds task, signal, history and its emit. */
@@ -95,7 +104,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       ...(config.timeoutSec !== undefined ? { timeoutSec: config.timeoutSec } : {}),
     },
     retry: config.retry,
-    tools: [...builtinTools, createContextTool({ cacheDir, historyCommits: config.context.historyCommits })],
+    tools: selectTools([...builtinTools, createContextTool({ cacheDir, historyCommits: config.context.historyCommits }), ...(options.children ? [taskTool(options.children, workspace, options.env, options.emit)] : [])], options.tools),
     commandTimeoutMs: config.commandTimeoutSec * 1000,
     maxToolOutputChars: config.maxToolOutputChars,
     spawn: safety.spawn,
@@ -130,4 +139,20 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
         signal,
       }),
   };
+}
+
+/** The task tool, with the custom agents of the workspace and the user; a bad agent file is one notice. */
+function taskTool(subagents: NonNullable<AssembleOptions['children']>, workspace: string, env: AssembleOptions['env'], emit: AssembleOptions['emit']): Tool {
+  const { agents, problems } = loadAgents(workspace, userConfigDir(env));
+  for (const problem of problems) emit({ type: 'notice', message: `agent file skipped: ${problem}` });
+  return createTaskTool({ parentId: subagents.parentId, open: subagents.open, forward: subagents.forward, agents });
+}
+
+/** Only the named tools, in the given order of the full list; an unknown name is a usage error. */
+function selectTools(all: Tool[], names: readonly string[] | undefined): Tool[] {
+  if (!names) return all;
+  const known = new Set(all.map((tool) => tool.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new SummonError('usage', `unknown tool(s): ${unknown.join(', ')}`, { hint: `tools: ${[...known].join(', ')}` });
+  return all.filter((tool) => names.includes(tool.name));
 }

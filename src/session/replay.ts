@@ -44,6 +44,8 @@ export function replayJournal(file: string): JournalReplay {
       replay.skippedLines++;
       continue;
     }
+    // A sub-agent's events are nested in its parent's journal; they are not this conversation.
+    if (event.parentSessionId !== undefined) continue;
     apply(replay, asked, event);
   }
   replay.messages = answerDanglingCalls(replay.messages);

@@ -43,6 +43,10 @@ export interface SessionOptions {
   beforeFileChange?: BeforeFileChange;
   /** More loop hooks (user hooks, MCP), run after summon's own guard, permission check, gates and compaction. */
   hooks?: LoopHooks;
+  /** Only these tools (by name); absent, all of them. A sub-agent gets a read-only subset. */
+  tools?: readonly string[];
+  /** Whether the model may start sub-agents (the `task` tool); default true, false inside a sub-agent. */
+  subagents?: boolean;
 }
 
 export interface RunOptions {
@@ -107,8 +111,9 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
   let messages: Message[] = [...(replay?.messages ?? [])];
   const deliver = (event: AgentEvent): void => {
     journal?.append(event);
-    if (event.type === 'message') messages.push(event.message);
-    else if (event.type === 'history-replaced') messages = [...event.messages];
+    // A sub-agent's events pass through (nested); its messages are its own conversation, not this one's.
+    if (event.parentSessionId === undefined && event.type === 'message') messages.push(event.message);
+    else if (event.parentSessionId === undefined && event.type === 'history-replaced') messages = [...event.messages];
     if (channel) channel.push(event);
     else early.push(event);
   };
@@ -129,7 +134,22 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
 
   let parts: Assembled;
   try {
-    parts = await assemble({ ...options, env, emit, ...(ask ? { ask } : {}) });
+    parts = await assemble({
+      ...options,
+      env,
+      emit,
+      ...(ask ? { ask } : {}),
+      // Sub-agents are sessions too: same environment, config and approvals, a tool subset, no journal of their own.
+      ...(options.subagents === false
+        ? {}
+        : {
+            children: {
+              parentId: id,
+              forward: deliver,
+              open: (child) => createSession({ ...options, ...child, config: { ...options.config, ...child.config }, env, subagents: false, sessionsDir: false }),
+            },
+          }),
+    });
   } catch (error) {
     throw toSummonError(error);
   }
