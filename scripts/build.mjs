@@ -24,7 +24,8 @@ const rawText = {
 
 // Native and WASM-loading packages stay outside the bundles and load from node_modules.
 // gpt-tokenizer's ranks are megabytes: they load from node_modules only when a pack is made.
-const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild', 'gpt-tokenizer', 'mathjs'];
+// web_fetch's HTML libraries load from node_modules when a page is first fetched.
+const external = ['better-sqlite3', 'web-tree-sitter', 'tree-sitter-wasms', 'esbuild', 'gpt-tokenizer', 'mathjs', 'linkedom', '@mozilla/readability', 'turndown'];
 const common = {
   absWorkingDir: root,
   bundle: true,

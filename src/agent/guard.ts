@@ -180,6 +180,7 @@ interface Overrides {
 
 function sourceOf(tool: string): InjectionSource {
   if (tool === 'bash') return 'command_output';
+  if (tool === 'web_fetch') return 'web_page';
   if (tool === 'read') return 'file';
   return 'tool_result';
 }
@@ -188,7 +189,7 @@ function originOf(call: ToolCallPart): { tool: string; path?: string; command?: 
   const input = isRecord(call.input) ? call.input : {};
   return {
     tool: call.name,
-    ...(typeof input.path === 'string' ? { path: input.path } : {}),
+    ...(typeof input.path === 'string' ? { path: input.path } : typeof input.url === 'string' ? { path: input.url } : {}),
     ...(typeof input.command === 'string' ? { command: input.command } : {}),
   };
 }

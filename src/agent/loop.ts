@@ -58,6 +58,8 @@ export interface LoopOptions {
   redactInput?: (text: string, origin: string) => string;
   /** Applied to command output shown while it runs (secret redaction). */
   redactProgress?: (text: string) => string;
+  /** The network rules tools that fetch are held to (see ToolContext.net). */
+  net?: ToolContext['net'];
   /** Produces the opening context for the task (the context engine's pack), added after the task. */
   openingContext?: (task: string, emit: (event: AgentEventBody) => void) => Promise<string | undefined>;
 }
@@ -155,6 +157,7 @@ export async function runLoop(options: LoopOptions): Promise<RunSummary> {
     maxOutputChars: options.maxToolOutputChars,
     commandTimeoutMs: options.commandTimeoutMs,
     ...(readable ? { readable: (file: string) => readable(options.workspace, file) } : {}),
+    ...(options.net ? { net: options.net } : {}),
     report: (update: ToolUpdate) => {
       if (update.type === 'file-changed') changed.add(update.path);
       else if (update.type === 'todo') emit({ type: 'todo-update', items: update.items });

@@ -43,6 +43,8 @@ export interface RunSafety {
   sandboxed: boolean;
   /** Whether a command could reach the network now: no sandbox, or one whose allow-list names a domain or can ask about one. */
   commandsReachNetwork(): boolean;
+  /** Whether an allow rule (or a grant) names this exact host, not only a pattern that covers it. */
+  namesHost(host: string): boolean;
   /** Grants again what an earlier "allow always" answer granted (a resumed session). */
   regrant(request: PermitRequest & { source: 'policy' | 'network' }): Promise<void>;
 }
@@ -181,7 +183,8 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     target.grantRequest({ tool: request.name, kind: request.kind, input: request.input, workspace: options.workspace });
   };
   const commandsReachNetwork = (): boolean => !sandboxed || ask !== undefined || grantedHosts.size > 0 || (configured?.allowedDomains().length ?? 0) > 0;
-  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed, regrant, commandsReachNetwork };
+  const namesHost = (host: string): boolean => grantedHosts.has(host) || (configured?.allowedDomains() ?? []).some((glob) => glob.toLowerCase() === host);
+  return { spawn, permit: decide, ...(readable ? { readable } : {}), redactor, mode, sandboxed, regrant, commandsReachNetwork, namesHost };
 }
 
 /** The permission check as a loop hook: a refused call does not run, and the model reads why. */

@@ -57,6 +57,15 @@ export interface ToolContext {
    * that search many files (grep) leave out the ones it may not; absent, every file is readable.
    */
   readable?: (absolutePath: string) => boolean;
+  /**
+   * The session's network rules, for tools that fetch (web_fetch): `permit` decides a URL as the
+   * permission policy decides a net call (a redirect hop is decided again); `names` says whether an
+   * allow rule names this exact host (only then may it resolve to a private or loopback address).
+   */
+  net?: {
+    permit(url: string): Promise<{ allow: true } | { allow: false; reason: string }>;
+    names(host: string): boolean;
+  };
   /** Output of a long-running command as it arrives; the loop shows it as tool-progress events. */
   progress?: (chunk: Uint8Array) => void;
   /** Tools report side information (changed files, plan updates) through this. */

@@ -18,7 +18,7 @@ export interface AgentDefinition {
 }
 
 /** What a sub-agent may use unless its definition says otherwise: it looks, it does not touch. */
-export const READ_ONLY_TOOLS = ['read', 'grep', 'glob', 'ls', 'context'] as const;
+export const READ_ONLY_TOOLS = ['read', 'grep', 'glob', 'ls', 'context', 'web_fetch'] as const;
 
 export const DEFAULT_AGENT: AgentDefinition = {
   name: 'explore',
@@ -29,11 +29,11 @@ export const DEFAULT_AGENT: AgentDefinition = {
 
 /** Claude Code's tool names, as its agent files write them. */
 const CLAUDE_TOOLS: Readonly<Record<string, string | null>> = {
-  read: 'read', grep: 'grep', glob: 'glob', ls: 'ls', bash: 'bash', edit: 'edit', multiedit: 'multi_edit', write: 'write', todowrite: 'todo',
+  read: 'read', grep: 'grep', glob: 'glob', ls: 'ls', bash: 'bash', edit: 'edit', multiedit: 'multi_edit', write: 'write', todowrite: 'todo', webfetch: 'web_fetch',
   // Tools summon does not have (yet): an agent that lists them still loads, without them.
-  webfetch: null, websearch: null, notebookedit: null, notebookread: null, task: null, exitplanmode: null,
+  websearch: null, notebookedit: null, notebookread: null, task: null, exitplanmode: null,
 };
-const SUMMON_TOOLS = new Set(['read', 'grep', 'glob', 'ls', 'context', 'bash', 'edit', 'multi_edit', 'write', 'todo']);
+const SUMMON_TOOLS = new Set(['read', 'grep', 'glob', 'ls', 'context', 'web_fetch', 'bash', 'edit', 'multi_edit', 'write', 'todo']);
 const MODEL_ALIASES = new Set(['inherit', 'sonnet', 'opus', 'haiku']);
 
 const frontmatterSchema = z.object({

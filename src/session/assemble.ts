@@ -23,6 +23,7 @@ import { VERSION } from '../core/version.js';
 import { defaultIndexCacheDir } from '../context/cache-dir.js';
 import { createContextTool } from '../context/tool.js';
 import { builtinTools } from '../tools/index.js';
+import { createWebFetchTool } from '../tools/web-fetch.js';
 import summarizePrompt from '../../prompts/summarize.md?raw';
 
 export interface AssembleOptions {
@@ -104,7 +105,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       ...(config.timeoutSec !== undefined ? { timeoutSec: config.timeoutSec } : {}),
     },
     retry: config.retry,
-    tools: selectTools([...builtinTools, createContextTool({ cacheDir, historyCommits: config.context.historyCommits }), ...(options.children ? [taskTool(options.children, workspace, options.env, options.emit)] : [])], options.tools),
+    tools: selectTools([...builtinTools, createContextTool({ cacheDir, historyCommits: config.context.historyCommits }), createWebFetchTool(), ...(options.children ? [taskTool(options.children, workspace, options.env, options.emit)] : [])], options.tools),
     commandTimeoutMs: config.commandTimeoutSec * 1000,
     maxToolOutputChars: config.maxToolOutputChars,
     spawn: safety.spawn,
@@ -114,6 +115,10 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     ...(options.beforeFileChange ? { beforeFileChange: options.beforeFileChange } : {}),
     redactInput: (text, origin) => guard.redactText(text, origin),
     redactProgress: (text) => guard.redactQuietly(text),
+    net: {
+      permit: (url) => safety.permit({ name: 'web_fetch', kind: 'net', input: { url } }),
+      names: (host) => safety.namesHost(host),
+    },
   };
   return {
     workspace,

@@ -58,7 +58,7 @@ export function createTaskTool(options: TaskToolOptions): Tool {
     description:
       'Start a sub-agent with a fresh context for a self-contained question (e.g. find where something is handled, across many files); it returns its answer and the files it read, keeping your context clean. ' +
       'Give the whole task in `prompt`. Several task calls in one reply run in parallel. ' +
-      `Agents: explore (default; read-only: read, grep, glob, ls, context)${custom.length > 0 ? `; ${custom.join('; ')}` : ''}.`,
+      `Agents: explore (default; read-only: read, grep, glob, ls, context, web_fetch)${custom.length > 0 ? `; ${custom.join('; ')}` : ''}.`,
     input: inputSchema,
     // It only delegates: what the sub-agent may do is decided by its own tools and the same permission rules.
     kind: 'read',

@@ -82,7 +82,7 @@ describe('the task tool', () => {
     expect(ofType(nested, 'tool-result')[0]).toMatchObject({ name: 'bash', isError: false, output: expect.stringContaining('looked') });
     expect(events.at(-1)).toMatchObject({ type: 'done', result: 'done' });
     // The task tool's description names the custom agent.
-    expect(has(fake.requests[0]!, 'reviewer (reviews changes; tools: read, grep, bash)')).toBe(true);
+    expect(has(fake.requests[0]!, 'reviewer (reviews changes; tools: read, grep, bash, web_fetch)')).toBe(true);
   });
 
   it('an unknown agent is a tool error the model can act on', async () => {
@@ -98,7 +98,7 @@ describe('agent files', () => {
   it('parses Claude Code frontmatter: comma or dash lists, tool names mapped, aliases mean the parent model', () => {
     const parsed = parseAgentFile('a.md', '---\nname: helper\ndescription: "helps"\ntools:\n  - Read\n  - MultiEdit\nmodel: haiku\n---\nBe brief.');
     expect(parsed).toEqual({ agent: { name: 'helper', description: 'helps', tools: ['read', 'multi_edit'], instructions: 'Be brief.', file: 'a.md' } });
-    expect(parseAgentFile('b.md', '---\nname: b\ndescription: d\nmodel: openai/gpt-5\n---\n')).toMatchObject({ agent: { tools: ['read', 'grep', 'glob', 'ls', 'context'], model: 'openai/gpt-5' } });
+    expect(parseAgentFile('b.md', '---\nname: b\ndescription: d\nmodel: openai/gpt-5\n---\n')).toMatchObject({ agent: { tools: ['read', 'grep', 'glob', 'ls', 'context', 'web_fetch'], model: 'openai/gpt-5' } });
   });
 
   it('names the file and the field of what is wrong', () => {

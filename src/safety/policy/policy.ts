@@ -42,7 +42,8 @@ const MODE_DEFAULTS: Readonly<Record<PermissionMode, Readonly<Record<ToolKind, D
   default: { read: 'allow', write: 'ask', exec: 'ask', net: 'ask' },
   'accept-edits': { read: 'allow', write: 'allow', exec: 'ask', net: 'ask' },
   plan: { read: 'allow', write: 'deny', exec: 'deny', net: 'ask' },
-  auto: { read: 'allow', write: 'allow', exec: 'allow', net: 'allow' },
+  // Commands run sandboxed with the network off; a fetch is held to the same line: net(…) rules decide.
+  auto: { read: 'allow', write: 'allow', exec: 'allow', net: 'ask' },
 };
 
 interface Facts {

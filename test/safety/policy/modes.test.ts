@@ -14,7 +14,8 @@ describe('modes', () => {
     ['default', ['allow', 'ask', 'ask', 'ask']],
     ['accept-edits', ['allow', 'allow', 'ask', 'ask']],
     ['plan', ['allow', 'deny', 'deny', 'ask']],
-    ['auto', ['allow', 'allow', 'allow', 'allow']],
+    // auto lets sandboxed commands run, but the network stays the rules' to open, for fetches too.
+    ['auto', ['allow', 'allow', 'allow', 'ask']],
   ] as const)('%s: read, edit, exec, net', async (mode, expected) => {
     const policy = await loadPolicy({ mode });
     expect([read, edit, exec('make'), fetch].map((request) => policy.decide(request).decision)).toEqual(expected);
