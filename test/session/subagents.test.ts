@@ -85,6 +85,19 @@ describe('the task tool', () => {
     expect(has(fake.requests[0]!, 'reviewer (reviews changes; tools: read, grep, bash, web_fetch)')).toBe(true);
   });
 
+  it('a sub-agent that runs out of turns returns its partial findings and the reason; the parent goes on', async () => {
+    const fake = await startFake((request) => {
+      if (!has(request, 'find the bug')) return { text: 'so far: the bug is in parse()', toolCalls: [{ name: 'ls', input: { path: '.' } }] };
+      return has(request, 'so far: the bug is in parse()') ? { text: 'noted' } : { toolCalls: [{ name: 'task', input: { description: 'dig', prompt: 'DIG-DEEP into it', max_turns: 2 } }] };
+    });
+    const session = await createSession({ cwd: tempWorkspace(), env: isolatedEnv(), config: fakeModelConfig(fake.url) });
+    const events = await runTask(session, 'find the bug');
+    await session.close();
+    const result = ofType(events.filter((event) => event.parentSessionId === undefined), 'tool-result')[0];
+    expect(result).toMatchObject({ name: 'task', isError: false, output: expect.stringMatching(/max-turns, 2 turns[\s\S]*stopped before finishing \(max-turns\)\. Its last findings:\nso far: the bug is in parse\(\)/) });
+    expect(events.at(-1)).toMatchObject({ type: 'done', reason: 'completed', result: 'noted' });
+  });
+
   it('an unknown agent is a tool error the model can act on', async () => {
     const fake = await startFake([{ toolCalls: [task('x', 'nobody')] }, { text: 'ok' }]);
     const session = await createSession({ cwd: tempWorkspace(), env: isolatedEnv(), config: fakeModelConfig(fake.url) });
