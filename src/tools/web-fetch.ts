@@ -129,7 +129,11 @@ async function get(url: URL, address: LookupAddress, signal: AbortSignal, timeou
         method: 'GET',
         signal,
         headers: { 'user-agent': 'summon-web-fetch/1 (+https://www.npmjs.com/package/summon)', accept: 'text/html,text/markdown,text/plain,application/json;q=0.9,*/*;q=0.5', 'accept-encoding': 'gzip, deflate, br' },
-        lookup: (_host, _options, callback) => (callback as (error: null, address: string, family: number) => void)(null, address.address, address.family),
+        // Node asks for every address (all: true) when it races IPv4 and IPv6; either way, only the checked one.
+        lookup: (_host, lookupOptions, callback) => {
+          if ((lookupOptions as { all?: boolean }).all) (callback as (error: null, addresses: LookupAddress[]) => void)(null, [address]);
+          else (callback as (error: null, address: string, family: number) => void)(null, address.address, address.family);
+        },
       },
       resolve,
     );

@@ -73,8 +73,12 @@ describe('the task tool', () => {
     mkdirSync(path.join(cwd, '.summon', 'agents'), { recursive: true });
     writeFileSync(path.join(cwd, '.claude', 'agents', 'reviewer.md'), '---\nname: reviewer\ndescription: reviews changes\ntools: Read, Grep, Bash, WebFetch\nmodel: sonnet\n---\nReview like a hawk.\n');
     writeFileSync(path.join(cwd, '.summon', 'agents', 'broken.md'), '---\nname: broken one\ndescription: x\n---\n');
-    const session = await createSession({ cwd, env: isolatedEnv(), config: fakeModelConfig(fake.url) });
+    // Commands are asked about: the sub-agent's ask reaches the parent's approve.
+    const asked: string[] = [];
+    const config = { ...fakeModelConfig(fake.url), permissions: { mode: 'default' as const, allow: [], ask: [], deny: [] } };
+    const session = await createSession({ cwd, env: isolatedEnv(), config, approve: async (request) => (asked.push(`${request.tool}: ${JSON.stringify(request.input)}`), 'allow') });
     const events = await runTask(session, 'review');
+    expect(asked).toEqual(['bash: {"command":"echo looked"}']);
     await session.close();
     expect(ofType(events, 'notice').map((event) => event.message)).toEqual(expect.arrayContaining([expect.stringMatching(/broken\.md: field "name": letters, digits/)]));
     const nested = events.filter((event) => event.parentSessionId === session.id);

@@ -26,6 +26,7 @@ beforeAll(async () => {
     if (url === '/article') return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE);
     if (url === '/gzip') return void response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(gzipSync('compressed text'));
     if (url === '/hop') return void response.writeHead(302, { location: '/article' }).end();
+    if (url === '/to-loopback') return void response.writeHead(302, { location: `http://127.0.0.1:${port}/article` }).end();
     if (url === '/to-localhost') return void response.writeHead(301, { location: `http://localhost:${port}/article` }).end();
     if (url === '/loop-a') return void response.writeHead(302, { location: '/loop-b' }).end();
     if (url === '/loop-b') return void response.writeHead(302, { location: '/loop-a' }).end();
@@ -95,6 +96,13 @@ describe('web_fetch', () => {
     const refused = await fetch({ url: `${base}/to-localhost` }, ctx);
     expect(refused).toMatchObject({ isError: true, output: expect.stringMatching(/permission denied for the redirect to localhost:\d+: no rule allows localhost/) });
     expect((await fetch({ url: `${base}/loop-a` }, ctx)).output).toMatch(/redirect loop/);
+  });
+
+  it('refuses a redirect to a loopback address that no rule names, even when a wildcard allows it', async () => {
+    const fetch = fetchWith();
+    const ctx = makeContext('/tmp', { net: { permit: async () => ({ allow: true }), names: (host) => host === 'localhost' } });
+    const result = await fetch({ url: `http://localhost:${port}/to-loopback` }, ctx);
+    expect(result).toMatchObject({ isError: true, output: expect.stringMatching(/127\.0\.0\.1 resolves to a private or loopback address/) });
   });
 
   it('reaches a private or loopback address only when a rule names the host', async () => {
