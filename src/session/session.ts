@@ -146,7 +146,11 @@ async function openSession(options: SessionOptions, replay: JournalReplay | unde
             children: {
               parentId: id,
               forward: deliver,
-              open: (child) => createSession({ ...options, ...child, config: { ...options.config, ...child.config }, env, subagents: false, sessionsDir: false }),
+              // The parent's verifiers and audit judge the parent's task when it is done, not a child's answer.
+              open: (child) => {
+                const { verify: _parentVerifiers, ...inherited } = options;
+                return createSession({ ...inherited, ...child, config: { ...options.config, ...child.config, verify: [], audit: false }, env, subagents: false, sessionsDir: false });
+              },
             },
           }),
     });

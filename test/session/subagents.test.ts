@@ -24,7 +24,8 @@ describe('the task tool', () => {
     });
     const env = isolatedEnv();
     const cwd = tempWorkspace({ 'a.txt': 'A\n' });
-    const session = await createSession({ cwd, env, config: fakeModelConfig(fake.url) });
+    // A verifier judges the parent's task, not the children's answers.
+    const session = await createSession({ cwd, env, config: fakeModelConfig(fake.url), verify: ['true'] });
     const events = await runTask(session, 'investigate A and B');
     await session.close();
 
@@ -41,6 +42,8 @@ describe('the task tool', () => {
     expect(children.size).toBe(2);
     expect([...children].every((id) => id.startsWith(`${session.id}.explore-`))).toBe(true);
     expect(ofType(nested, 'done')).toHaveLength(2);
+    expect(ofType(nested, 'verify-result')).toEqual([]);
+    expect(ofType(events, 'verify-result')).toHaveLength(1);
     // Read-only by default: the write was refused as a tool the sub-agent does not have.
     expect(ofType(nested, 'tool-result').find((result) => result.name === 'write')).toMatchObject({ isError: true, output: expect.stringContaining('unknown tool "write"') });
     expect(existsSync(path.join(cwd, 'b.txt'))).toBe(false);
