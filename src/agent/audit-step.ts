@@ -7,9 +7,9 @@ import type { AuditFinding } from '../core/events.js';
 
 export async function auditChanges(workspace: string, changedFiles: readonly string[]): Promise<AuditFinding[]> {
   // Loaded only when there is something to audit: tree-sitter costs start-up time.
-  const { auditCode, auditDiff, languageOfPath } = await import('../safety/audit/index.js');
+  const { auditCode, auditDiff, isRunLaterFile, languageOfPath } = await import('../safety/audit/index.js');
   const changed = new Set(changedFiles);
-  const auditable = changedFiles.filter((file) => languageOfPath(file) !== undefined);
+  const auditable = changedFiles.filter((file) => languageOfPath(file) !== undefined || isRunLaterFile(file));
   if (auditable.length === 0) return [];
   let findings;
   try {

@@ -2,7 +2,7 @@
 // standard input, or the lines changed since a git revision. Exit 1 on findings, 0 clean, 2 usage.
 import { parseArgs } from 'node:util';
 import { SummonError } from '../core/errors.js';
-import { auditCode, auditDiff, guessLanguage, languageNamed, languageOfPath, LANGUAGE_NAMES, type AuditFinding } from '../safety/audit/index.js';
+import { auditCode, auditDiff, guessLanguage, isRunLaterFile, languageNamed, languageOfPath, LANGUAGE_NAMES, type AuditFinding } from '../safety/audit/index.js';
 import { readAuditInputs } from './audit-command.js';
 import type { CliIo } from './io.js';
 
@@ -69,8 +69,8 @@ export async function run(argv: string[], io: CliIo, stdin: NodeJS.ReadableStrea
     for (const input of inputs) {
       if (input.text === undefined) continue;
       const fromStdin = input.name === '<stdin>';
-      if (lang === undefined && !fromStdin && !languageOfPath(input.name)) {
-        skipped.push({ file: input.name, reason: 'not TypeScript, JavaScript or Python (pass --lang to audit it as one)' });
+      if (lang === undefined && !fromStdin && !languageOfPath(input.name) && !isRunLaterFile(input.name)) {
+        skipped.push({ file: input.name, reason: 'not TypeScript, JavaScript or Python, nor a file that runs on install, build or CI (pass --lang to audit it as code)' });
         continue;
       }
       const language = lang ?? (fromStdin ? guessLanguage(input.text) : undefined);

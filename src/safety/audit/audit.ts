@@ -11,6 +11,7 @@ import { pyConfigChecks } from './py-config.js';
 import { pyFacts } from './py-facts.js';
 import { pyInjectionChecks } from './py-injection.js';
 import { createParser } from './tree-sitter.js';
+import { auditRunLater, isRunLaterFile } from './run-later.js';
 import { RULES, type AuditFile, type AuditFinding, type AuditOptions } from './types.js';
 
 /** Audits files in languages it knows (TypeScript, JavaScript, Python); other files are skipped. */
@@ -23,6 +24,8 @@ export async function auditCode(files: AuditFile[], options: AuditOptions = {}):
   const findings: AuditFinding[] = [];
   try {
     for (const file of files) {
+      // Files that run later (install hooks, CI, Dockerfiles…) get line checks whatever their language.
+      if (isRunLaterFile(file.path)) findings.push(...auditRunLater(file));
       const language = forced ?? languageOfPath(file.path);
       if (!language) continue;
       let parser = parsers.get(language);

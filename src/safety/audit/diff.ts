@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { SummonError } from '../../core/errors.js';
 import { auditCode } from './audit.js';
 import { languageOfPath } from './languages.js';
+import { isRunLaterFile } from './run-later.js';
 import type { AuditFile, AuditFinding, AuditOptions } from './types.js';
 
 const run = promisify(execFile);
@@ -71,7 +72,7 @@ export async function auditDiff(repoDir: string, ref: string, options: AuditOpti
   const wanted: Array<{ file: string; lines: Set<number> | undefined }> = [...changed].map(([file, lines]) => ({ file, lines }));
   for (const file of untracked) wanted.push({ file, lines: undefined });
   for (const { file, lines } of wanted) {
-    if (options.lang === undefined && !languageOfPath(file)) continue;
+    if (options.lang === undefined && !languageOfPath(file) && !isRunLaterFile(file)) continue;
     if (lines && lines.size === 0) continue;
     const loaded = await readSource(path.join(repoDir, file));
     if (typeof loaded !== 'string') {

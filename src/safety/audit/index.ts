@@ -7,3 +7,4 @@ export { guessLanguage, languageNamed, languageOfPath, LANGUAGE_NAMES } from './
 export type { AuditLanguage } from './languages.js';
 export { RULES } from './types.js';
 export type { AuditFile, AuditFinding, AuditOptions, AuditRule } from './types.js';
+export { auditRunLater, isRunLaterFile } from './run-later.js';

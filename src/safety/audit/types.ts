@@ -10,7 +10,11 @@ export type AuditRule =
   | 'path-traversal'
   | 'permissive-cors'
   | 'unsafe-deserialization'
-  | 'ssrf';
+  | 'ssrf'
+  | 'download-and-execute'
+  | 'secret-exfiltration'
+  | 'obfuscated-code'
+  | 'install-hook';
 
 export interface AuditFinding {
   file: string;
@@ -49,4 +53,8 @@ export const RULES: Readonly<Record<AuditRule, { cwe: string; fix: string }>> = 
   'permissive-cors': { cwe: 'CWE-942', fix: 'with credentials, allow only a fixed list of trusted origins instead of "*" or the request\'s own Origin' },
   'unsafe-deserialization': { cwe: 'CWE-502', fix: 'deserialise data, not objects: JSON, or yaml.safe_load / SafeLoader; never unpickle untrusted bytes' },
   ssrf: { cwe: 'CWE-918', fix: 'check the URL\'s host against an allow-list (or fix the origin and only vary the path) before fetching' },
+  'download-and-execute': { cwe: 'CWE-494', fix: 'pin what you install (a package manager with a lockfile, or a download checked against a known checksum) instead of piping it into a shell' },
+  'secret-exfiltration': { cwe: 'CWE-200', fix: 'remove it: nothing that runs on install, build or CI should send the environment, tokens or keys anywhere' },
+  'obfuscated-code': { cwe: 'CWE-506', fix: 'remove it, or replace it with the plain, readable commands it stands for' },
+  'install-hook': { cwe: 'CWE-829', fix: 'prefer an explicit script the user runs (npm run setup); if the hook is needed, keep it to local, readable commands' },
 };
