@@ -73,24 +73,21 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
     ? (workspace: string, file: string): boolean => configured.decide({ tool: 'read', kind: 'read', input: { path: file }, workspace }).decision === 'allow'
     : undefined;
   const ask = options.ask;
-  // The request being decided, so the question can show the call as the model wrote it.
-  const asking = new Map<unknown, PermitRequest>();
   const permitOptions = {
     workspace: options.workspace,
     ...(ask
       ? {
-          approve: (request: { tool: string; kind: ToolKind; input: unknown }, verdict: { reason: string; rule?: string }) => {
-            const original = asking.get(request.input);
-            return ask({
+          // The question shows the call as the model wrote it (secrets as placeholders) and names the tool call.
+          approve: (request: { tool: string; kind: ToolKind; input: unknown }, verdict: { reason: string; rule?: string }, call: Partial<PermitRequest>) =>
+            ask({
               source: 'policy',
               tool: request.tool,
               kind: request.kind,
-              input: original?.shownInput ?? request.input,
+              input: call.shownInput ?? request.input,
               reason: verdict.reason,
               ...(verdict.rule ? { rule: verdict.rule } : {}),
-              ...(original?.toolCallId ? { toolCallId: original.toolCallId } : {}),
-            });
-          },
+              ...(call.toolCallId ? { toolCallId: call.toolCallId } : {}),
+            }),
         }
       : {}),
     onDecision: (asked: { tool: string }, verdict: { decision: 'allow' | 'ask' | 'deny'; reason: string; rule?: string }) => {
@@ -103,20 +100,15 @@ export async function prepareSafety(config: Pick<Config, 'sandbox' | 'permission
   let filePermit: Permit | undefined;
   let filePolicy: Policy | undefined;
   const decide: Permit = async (request) => {
-    asking.set(request.input, request);
-    try {
-      if (hasRules || request.name === 'bash') {
-        const { createPermit } = await policyModule();
-        shellPermit ??= createPermit(await (policy ??= loadPolicy()), permitOptions);
-        return await shellPermit(request);
-      }
-      const { compilePolicy, createPermit } = await policyModule();
-      filePolicy ??= compilePolicy(settings, NO_SHELL);
-      filePermit ??= createPermit(filePolicy, permitOptions);
-      return await filePermit(request);
-    } finally {
-      asking.delete(request.input);
+    if (hasRules || request.name === 'bash') {
+      const { createPermit } = await policyModule();
+      shellPermit ??= createPermit(await (policy ??= loadPolicy()), permitOptions);
+      return shellPermit(request);
     }
+    const { compilePolicy, createPermit } = await policyModule();
+    filePolicy ??= compilePolicy(settings, NO_SHELL);
+    filePermit ??= createPermit(filePolicy, permitOptions);
+    return filePermit(request);
   };
   // Hosts the user allowed when the sandbox's proxy asked: for the session, or for the running command.
   const grantedHosts = new Set<string>();

@@ -7,13 +7,12 @@
 // response, TypeError('terminated', { cause }) mid-body — so the SDK and our retry policy read them
 // the same way.
 import type * as Http from 'node:http';
-import type * as Zlib from 'node:zlib';
+import { decompressed } from '../core/http-body.js';
 import { lazyBuiltin } from '../core/lazy-builtin.js';
 import { LightHeaders } from './light-headers.js';
 
 // Loaded on first use: a run against a local http server never pays for TLS, and vice versa.
 const transports = { 'http:': lazyBuiltin<typeof Http>('node:http'), 'https:': lazyBuiltin<typeof Http>('node:https') };
-const zlib = lazyBuiltin<typeof Zlib>('node:zlib');
 const agents = new Map<string, Http.Agent>();
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -55,19 +54,9 @@ function bodyBytes(body: Body | undefined | null): Buffer | undefined {
   return body instanceof ArrayBuffer ? Buffer.from(body) : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
 }
 
-function decoded(response: Http.IncomingMessage): NodeJS.ReadableStream {
-  const encoding = (response.headers['content-encoding'] ?? '').trim().toLowerCase();
-  if (encoding === '' || encoding === 'identity') return response;
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip' ? zlib().createGunzip() : encoding === 'deflate' ? zlib().createInflate() : encoding === 'br' ? zlib().createBrotliDecompress() : undefined;
-  if (!decoder) return response;
-  response.on('error', (error) => decoder.destroy(error));
-  return response.pipe(decoder);
-}
-
 /** The response body as a web stream; a connection that breaks before the end errors it as undici does. */
 function webBody(response: Http.IncomingMessage, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
-  const source = decoded(response);
+  const source = decompressed(response);
   let finished = false;
   let onAbort: (() => void) | undefined;
   /** True the first time only: the stream ends once, however many ways it is told to. */

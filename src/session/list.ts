@@ -3,7 +3,7 @@
 // not found. Only the start of a journal is read.
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { agentEventSchema } from '../core/events.js';
+import { parseJournalLine } from './replay.js';
 
 export interface SessionEntry {
   id: string;
@@ -44,8 +44,8 @@ function firstEvent(file: string, id: string): SessionEntry | undefined {
     // Events from before the first run (a secret redacted from the system prompt) may come first.
     for (const line of buffer.subarray(0, read).toString('utf8').split('\n').slice(0, 20)) {
       if (!line.includes('"session-start"')) continue;
-      const event = agentEventSchema.safeParse(JSON.parse(line));
-      if (event.success && event.data.type === 'session-start') return { id, cwd: event.data.cwd, task: event.data.task, startedAt: event.data.ts };
+      const event = parseJournalLine(line);
+      if (event?.type === 'session-start') return { id, cwd: event.cwd, task: event.task, startedAt: event.ts };
     }
     return undefined;
   } catch {
@@ -91,9 +91,8 @@ export function summarizeSessions(dir: string, entries: readonly SessionEntry[])
         if (ts) summary.updatedAt = ts;
         continue;
       }
-      const parsed = agentEventSchema.safeParse(safeJson(line));
-      if (!parsed.success) continue;
-      const event = parsed.data;
+      const event = parseJournalLine(line);
+      if (!event) continue;
       summary.updatedAt = event.ts;
       if (event.type === 'session-start') summary.runs++;
       else if (event.type === 'done') {
@@ -104,12 +103,4 @@ export function summarizeSessions(dir: string, entries: readonly SessionEntry[])
     }
     return summary;
   });
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }

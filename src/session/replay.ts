@@ -39,7 +39,7 @@ export function replayJournal(file: string): JournalReplay {
   const asked = new Map<string, Regrant>();
   for (const line of text.split('\n')) {
     if (line.trim() === '') continue;
-    const event = parseLine(line);
+    const event = parseJournalLine(line);
     if (!event) {
       replay.skippedLines++;
       continue;
@@ -52,7 +52,8 @@ export function replayJournal(file: string): JournalReplay {
   return replay;
 }
 
-function parseLine(line: string): AgentEvent | undefined {
+/** One journal line as an event, or undefined when it is not a whole, valid one. */
+export function parseJournalLine(line: string): AgentEvent | undefined {
   try {
     const parsed = agentEventSchema.safeParse(JSON.parse(line));
     return parsed.success ? parsed.data : undefined;

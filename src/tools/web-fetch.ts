@@ -7,6 +7,7 @@ import type { LookupAddress } from 'node:dns';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import { SummonError } from '../core/errors.js';
+import { decompressed, unsupportedEncoding } from '../core/http-body.js';
 import { defineTool, type Tool } from '../core/tool.js';
 import description from './web-fetch.md?raw';
 
@@ -153,7 +154,12 @@ async function readPage(response: IncomingMessage, url: URL, maxBytes: number, s
     response.resume();
     throw new SummonError('tool-failed', `${url.href} is ${type.split(';')[0]}, not a page summon reads (PDFs and binaries are refused)`, { hint: 'look for an HTML or text version of it' });
   }
-  const body = await collect(await decoded(response), maxBytes, url, signal, timeoutMs);
+  const encoding = unsupportedEncoding(response);
+  if (encoding) {
+    response.resume();
+    throw new SummonError('tool-failed', `the page is compressed as ${encoding}, which summon cannot read`);
+  }
+  const body = await collect(decompressed(response), maxBytes, url, signal, timeoutMs);
   const charset = /charset=([^;\s]+)/.exec(type)?.[1]?.replace(/"/g, '') ?? (type.includes('html') ? /<meta[^>]+charset=["']?([\w-]+)/i.exec(body.subarray(0, 4096).toString('latin1'))?.[1] : undefined) ?? 'utf-8';
   let text: string;
   try {
@@ -167,17 +173,6 @@ async function readPage(response: IncomingMessage, url: URL, maxBytes: number, s
     return { title: page.title, text: page.markdown, bytes: body.length };
   }
   return { title: '', text: text.trim(), bytes: body.length };
-}
-
-async function decoded(response: IncomingMessage): Promise<NodeJS.ReadableStream> {
-  const encoding = String(response.headers['content-encoding'] ?? '').toLowerCase();
-  if (!encoding || encoding === 'identity') return response;
-  const zlib = await import('node:zlib');
-  if (encoding === 'gzip' || encoding === 'x-gzip') return response.pipe(zlib.createGunzip());
-  if (encoding === 'deflate') return response.pipe(zlib.createInflate());
-  if (encoding === 'br') return response.pipe(zlib.createBrotliDecompress());
-  response.resume();
-  throw new SummonError('tool-failed', `the page is compressed as ${encoding}, which summon cannot read`);
 }
 
 function collect(stream: NodeJS.ReadableStream, maxBytes: number, url: URL, signal: AbortSignal, timeoutMs: number): Promise<Buffer> {

@@ -11,12 +11,15 @@ export type Approval = ApprovalAnswer;
 export interface PermitOptions {
   workspace: string;
   /** Asks the user. Absent in headless runs, where ask ⇒ deny. */
-  approve?: (request: PermissionRequest, verdict: PermissionVerdict) => Promise<Approval>;
+  /** `call` is the request as the caller passed it (with any fields of its own, e.g. what to show the user). */
+  approve?: (request: PermissionRequest, verdict: PermissionVerdict, call: PermitCall) => Promise<Approval>;
   /** Called with every decision, e.g. to emit permission events or report headless refusals. */
   onDecision?: (request: PermissionRequest, verdict: PermissionVerdict) => void;
 }
 
-export type PermitFunction = (request: { name: string; kind: ToolKind; input: unknown }) => Promise<{ allow: true } | { allow: false; reason: string }>;
+export type PermitCall = { name: string; kind: ToolKind; input: unknown };
+
+export type PermitFunction = <Call extends PermitCall>(request: Call) => Promise<{ allow: true } | { allow: false; reason: string }>;
 
 /** Loads the shell grammar and compiles the policy (see compilePolicy). */
 export async function loadPolicy(config: unknown): Promise<Policy> {
@@ -34,13 +37,13 @@ export function asDenyWhenHeadless(verdict: PermissionVerdict): PermissionVerdic
 }
 
 export function createPermit(policy: Policy, options: PermitOptions): PermitFunction {
-  return async ({ name, kind, input }) => {
-    const request: PermissionRequest = { tool: name, kind, input, workspace: options.workspace };
+  return async (call) => {
+    const request: PermissionRequest = { tool: call.name, kind: call.kind, input: call.input, workspace: options.workspace };
     let verdict = policy.decide(request);
     if (verdict.decision === 'ask') {
       if (!options.approve) verdict = asDenyWhenHeadless(verdict);
       else {
-        const { answer, reason } = answerParts(await options.approve(request, verdict));
+        const { answer, reason } = answerParts(await options.approve(request, verdict, call));
         verdict = answer === 'deny' ? { ...verdict, decision: 'deny', reason: `refused by the user${reason ? `: ${reason}` : ''}` } : { ...verdict, decision: 'allow', reason: 'approved by the user' };
         if (answer === 'allow-always') policy.grantRequest(request);
       }
